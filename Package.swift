@@ -1,0 +1,79 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "recouvre",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "recouvred", targets: ["recouvred"]),
+        .executable(name: "recouvrectl", targets: ["recouvrectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libpq, from Debian's libpq-dev.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Our Swift face of libpq.
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // The domain: pure, I/O-free.
+        .target(name: "RecouvreCore"),
+        // SQL on top of Postgres: migrations, tenants, claiming and recording work.
+        .target(
+            name: "RecouvreStore",
+            dependencies: ["Postgres", "RecouvreCore"],
+            resources: [.copy("Migrations")]
+        ),
+        // Delivery: e-mail over SMTP, message rendering.
+        .target(
+            name: "RecouvreChannels",
+            dependencies: [
+                "RecouvreCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+        // The varlink interface recouvred and recouvrectl speak.
+        .target(name: "ControlProtocol", resources: [.copy("io.recouvre.Control.varlink")]),
+        // The daemon's services.
+        .target(
+            name: "RecouvreDaemon",
+            dependencies: [
+                "Postgres", "RecouvreCore", "RecouvreStore", "RecouvreChannels", "ControlProtocol",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "recouvred",
+            dependencies: [
+                "RecouvreDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "recouvrectl",
+            dependencies: [
+                "ControlProtocol", "RecouvreCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Shared by the tests: the environment `make test` starts (database, SMTP maildir).
+        .target(name: "RecouvreTestSupport", dependencies: ["Postgres"]),
+
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "RecouvreTestSupport"]),
+        .testTarget(name: "RecouvreCoreTests", dependencies: ["RecouvreCore"]),
+        .testTarget(name: "RecouvreStoreTests", dependencies: ["RecouvreStore", "RecouvreTestSupport"]),
+        .testTarget(name: "RecouvreChannelsTests", dependencies: ["RecouvreChannels", "RecouvreTestSupport"]),
+        .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Postgres", "RecouvreTestSupport", "ControlProtocol"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,98 @@
+import Foundation
+
+/// One message as the loopback SMTP server stored it.
+public struct CapturedMessage: Sendable {
+    /// Header fields in order, names as sent.
+    public let headers: [(name: String, value: String)]
+    /// The body, with transfer encoding undone for quoted-printable and base64 single parts.
+    public let body: String
+    /// The raw bytes as received, decoded as UTF-8.
+    public let raw: String
+
+    /// The first value of a header, by case-insensitive name, unfolded.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    public init(raw: String) {
+        self.raw = raw
+        let normalized = raw.replacingOccurrences(of: "\r\n", with: "\n")
+        let split = normalized.range(of: "\n\n")
+        let head = split.map { String(normalized[..<$0.lowerBound]) } ?? normalized
+        var body = split.map { String(normalized[$0.upperBound...]) } ?? ""
+        var headers: [(String, String)] = []
+        for line in head.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
+                headers[headers.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
+            } else if let colon = line.firstIndex(of: ":") {
+                headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        self.headers = headers
+        let encoding = headers.first { $0.0.lowercased() == "content-transfer-encoding" }?.1.lowercased()
+        if encoding == "base64", let data = Data(base64Encoded: body.filter { !$0.isWhitespace }),
+           let text = String(data: data, encoding: .utf8) {
+            body = text
+        } else if encoding == "quoted-printable" {
+            body = Self.decodeQuotedPrintable(body)
+        }
+        self.body = body
+    }
+
+    static func decodeQuotedPrintable(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        let input = Array(text.replacingOccurrences(of: "=\n", with: "").utf8)
+        var i = 0
+        while i < input.count {
+            if input[i] == UInt8(ascii: "="), i + 2 < input.count,
+               let value = UInt8(String(decoding: input[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                i += 3
+            } else {
+                bytes.append(input[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Reads the Maildir the test SMTP server writes, and waits for messages with a deadline.
+public struct CapturedMailbox: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    /// The mailbox `make test` set up.
+    public static func fromEnvironment() throws -> CapturedMailbox {
+        CapturedMailbox(directory: try TestEnvironment.maildir())
+    }
+
+    /// Every stored message whose `To` header contains `recipient`.
+    public func messages(to recipient: String) -> [CapturedMessage] {
+        var result: [CapturedMessage] = []
+        for sub in ["new", "cur"] {
+            let folder = directory.appendingPathComponent(sub)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() {
+                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
+                let message = CapturedMessage(raw: String(decoding: data, as: UTF8.self))
+                if message.header("To")?.localizedCaseInsensitiveContains(recipient) == true {
+                    result.append(message)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Waits until at least `count` messages for `recipient` arrived, or the deadline passes.
+    public func waitForMessages(to recipient: String, count: Int = 1, timeout: Duration = .seconds(20)) async throws -> [CapturedMessage] {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            let found = messages(to: recipient)
+            if found.count >= count || clock.now >= deadline { return found }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}
