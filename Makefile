@@ -5,12 +5,15 @@ SHELL := /bin/bash
 SWIFT ?= swift
 TESTRUN := .run/test
 
-.PHONY: all deps build release test demo clean
+.PHONY: all deps sql build release test demo clean
 
 all: build
 
-deps:
+deps: sql
 	@scripts/install-deps
+
+sql:
+	@scripts/embed-sql
 
 build: deps
 	$(SWIFT) build

@@ -28,8 +28,7 @@ let package = Package(
         // SQL on top of Postgres: migrations, tenants, claiming and recording work.
         .target(
             name: "RecouvreStore",
-            dependencies: ["Postgres", "RecouvreCore"],
-            resources: [.copy("Migrations")]
+            dependencies: ["Postgres", "RecouvreCore"]
         ),
         // Delivery: e-mail over SMTP, message rendering.
         .target(
