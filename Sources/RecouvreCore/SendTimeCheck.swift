@@ -1,0 +1,29 @@
+import Foundation
+
+/// The last check before a reminder goes out, made in the transaction that records the send.
+public enum SendTimeCheck {
+    /// How long a paused tenant's work waits before it is looked at again.
+    public static let pausedRetryDelay: TimeInterval = 3600
+
+    /// Decides whether the reminder goes out now.
+    ///
+    /// In order: a paused tenant postpones everything by an hour (nothing, not even a cancellation,
+    /// happens while ops hold it); a deleted invoice or one with nothing left to pay cancels;
+    /// outside the sending window postpones to the next sending moment; otherwise send.
+    public static func decide(invoice: InvoiceStanding?, tenantActive: Bool, calendar: SendingCalendar, now: Date) -> SendDecision {
+        guard tenantActive else {
+            return .postpone(until: now.addingTimeInterval(pausedRetryDelay))
+        }
+        guard let invoice else {
+            return .cancel(reason: "invoice no longer exists")
+        }
+        guard invoice.outstanding.isPositive else {
+            return .cancel(reason: "paid")
+        }
+        let next = calendar.nextSendingMoment(atOrAfter: now)
+        guard next == now else {
+            return .postpone(until: next)
+        }
+        return .send
+    }
+}
