@@ -23,28 +23,18 @@ public struct PostgresRow: Sendable {
         return value
     }
 
-    /// Decodes a nullable column: NULL gives nil.
-    public func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T? {
-        try cell(type, at: try index(of: column))
-    }
-
     /// Decodes the column at `index` (0-based); NULL throws a decoding error.
     public func decode<T: PostgresDecodable>(_ type: T.Type, at index: Int) throws -> T {
         guard let value = try cell(type, at: index) else { throw nullError(T.self, at: index) }
         return value
     }
 
-    /// Decodes the column at `index` (0-based): NULL gives nil.
-    public func decode<T: PostgresDecodable>(_ type: T.Type, at index: Int) throws -> T? {
-        try cell(type, at: index)
-    }
-
-    /// Same as the optional `decode(_:_:)`, under a name that needs no type context.
+    /// Decodes a nullable column: NULL gives nil.
     public func decodeIfPresent<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T? {
         try cell(type, at: try index(of: column))
     }
 
-    /// Same as the optional `decode(_:at:)`, under a name that needs no type context.
+    /// Decodes the column at `index` (0-based): NULL gives nil.
     public func decodeIfPresent<T: PostgresDecodable>(_ type: T.Type, at index: Int) throws -> T? {
         try cell(type, at: index)
     }

@@ -1,0 +1,26 @@
+import Postgres
+
+/// What sending a message to a debtor needs to know about them.
+public struct DebtorRecord: Sendable, Equatable {
+    public let id: Int64
+    public let externalRef: String
+    public let name: String
+    public let kind: String
+    public let email: String?
+    /// `fr` or `en`; nil means the tenant's.
+    public let locale: String?
+    /// IANA zone; nil means the tenant's.
+    public let timezone: String?
+
+    static let columns = "id, external_ref, name, kind, email, locale, timezone"
+
+    init(row: PostgresRow) throws {
+        id = try row.decode(Int64.self, "id")
+        externalRef = try row.decode(String.self, "external_ref")
+        name = try row.decode(String.self, "name")
+        kind = try row.decode(String.self, "kind")
+        email = try row.decodeIfPresent(String.self, "email")
+        locale = try row.decodeIfPresent(String.self, "locale")
+        timezone = try row.decodeIfPresent(String.self, "timezone")
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Postgres
+import RecouvreCore
+
+/// Finds due work across tenants and claims it with leases.
+///
+/// The scheduler polls `recouvre.due_work`, one small indexed table, rather than every tenant
+/// schema: an idle daemon costs one query per poll whatever the number of tenants. Within a
+/// tenant, actions are claimed with `FOR UPDATE SKIP LOCKED`, so several daemons can share a
+/// cluster without ever running the same action at the same time; a lease that expires (its
+/// daemon died) makes the action claimable again.
+public struct WorkQueue: Sendable {
+    /// Identifies this daemon in leases, e.g. `host:pid:uuid`.
+    public let owner: String
+    /// How long a claim holds before another daemon may take the action over.
+    public let lease: Duration
+
+    public init(owner: String, lease: Duration = .seconds(300)) {
+        self.owner = owner
+        self.lease = lease
+    }
+
+    private var leaseSeconds: Int { Int(lease.components.seconds) }
+
+    /// Active tenants with work due now, earliest first.
+    public func dueTenants(_ connection: PostgresConnection, limit: Int = 100) throws -> [TenantRecord] {
+        try connection.query("""
+            SELECT \(TenantRecord.columns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+            FROM recouvre.due_work w
+            JOIN recouvre.tenants t ON t.slug = w.tenant
+            WHERE w.next_due_at <= now() AND t.status = 'active'
+            ORDER BY w.next_due_at
+            LIMIT $1
+            """, [limit]).rows.map(TenantRecord.init(row:))
+    }
+
+    /// Makes actions whose lease expired schedulable again (their daemon stopped without
+    /// finishing them); returns how many.
+    public func reclaimExpiredLeases(_ connection: PostgresConnection, slug: TenantSlug) throws -> Int {
+        let schema = slug.quotedSchema
+        return try connection.transaction { c in
+            let reclaimed = try c.query("""
+                UPDATE \(schema).actions
+                SET state = 'scheduled', lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
+                    due_at = now()
+                WHERE state = 'running' AND lease_expires_at < now()
+                RETURNING id, lease_owner
+                """)
+            if reclaimed.affectedRows > 0 {
+                _ = try c.query("""
+                    INSERT INTO \(schema).events (kind, action_id, detail)
+                    SELECT 'lease_expired', id, jsonb_build_object('reclaimed_by', $1::text)
+                    FROM unnest($2::bigint[]) AS id
+                    """, [owner, try reclaimed.rows.map { try $0.decode(Int64.self, "id") }])
+            }
+            return reclaimed.affectedRows
+        }
+    }
+
+    /// Claims up to `limit` due actions of a tenant, oldest due first.
+    public func claim(_ connection: PostgresConnection, slug: TenantSlug, limit: Int) throws -> [ClaimedAction] {
+        let schema = slug.quotedSchema
+        return try connection.query("""
+            WITH picked AS (
+                SELECT id FROM \(schema).actions
+                WHERE state = 'scheduled' AND due_at <= now()
+                ORDER BY due_at
+                LIMIT $3
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE \(schema).actions a
+            SET state = 'running', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $2),
+                attempts = a.attempts + 1, updated_at = now()
+            FROM picked
+            WHERE a.id = picked.id
+            RETURNING \(ClaimedAction.columns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+            """, [owner, leaseSeconds, limit]).rows.map(ClaimedAction.init(row:)).sorted { $0.dueAt < $1.dueAt }
+    }
+
+    /// Gives back claimed actions that were not started (on shutdown), as if never claimed.
+    public func release(_ connection: PostgresConnection, slug: TenantSlug, ids: [Int64]) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try connection.query("""
+            UPDATE \(slug.quotedSchema).actions
+            SET state = 'scheduled', lease_owner = NULL, lease_expires_at = NULL,
+                attempts = greatest(attempts - 1, 0), updated_at = now()
+            WHERE id = ANY($1::bigint[]) AND state = 'running' AND lease_owner = $2
+            """, [ids, owner]).affectedRows
+    }
+
+    /// Sets the tenant's entry in `recouvre.due_work` to its earliest scheduled action or
+    /// running lease, after a pass over the tenant.
+    ///
+    /// The row is locked before the minimum is read, and that read is a new statement: an
+    /// action scheduled concurrently either committed before (and is seen) or waits on the lock
+    /// and lowers the entry after us. Nothing due is ever hidden.
+    public func refreshDueWork(_ connection: PostgresConnection, slug: TenantSlug) throws {
+        let schema = slug.quotedSchema
+        try connection.transaction { c in
+            _ = try c.query("""
+                INSERT INTO recouvre.due_work (tenant) VALUES ($1) ON CONFLICT (tenant) DO NOTHING
+                """, [slug.rawValue])
+            _ = try c.query("SELECT 1 FROM recouvre.due_work WHERE tenant = $1 FOR UPDATE", [slug.rawValue])
+            _ = try c.query("""
+                UPDATE recouvre.due_work SET next_due_at = least(
+                    (SELECT min(due_at) FROM \(schema).actions WHERE state = 'scheduled'),
+                    (SELECT min(lease_expires_at) FROM \(schema).actions WHERE state = 'running'))
+                WHERE tenant = $1
+                """, [slug.rawValue])
+        }
+    }
+
+    /// Marks a tenant's entry due now, so the next pass looks at it (`run-now`).
+    public func markDueNow(_ connection: PostgresConnection, slug: TenantSlug?) throws -> Int {
+        if let slug {
+            return try connection.query("""
+                INSERT INTO recouvre.due_work (tenant, next_due_at) VALUES ($1, now())
+                ON CONFLICT (tenant) DO UPDATE SET next_due_at = now()
+                """, [slug.rawValue]).affectedRows
+        }
+        return try connection.query("""
+            INSERT INTO recouvre.due_work (tenant, next_due_at)
+            SELECT slug, now() FROM recouvre.tenants WHERE status = 'active'
+            ON CONFLICT (tenant) DO UPDATE SET next_due_at = now()
+            """).affectedRows
+    }
+}
