@@ -1,0 +1,26 @@
+extension ControlError: CustomStringConvertible {
+    /// A sentence for people, e.g. `tenant 'acme' not found`.
+    public var description: String {
+        switch self {
+        case .tenantNotFound(let slug):
+            "tenant '\(slug)' not found"
+        case .tenantExists(let slug):
+            "tenant '\(slug)' already exists"
+        case .invalidSlug(let slug, let reason):
+            "tenant slug '\(slug)' is invalid: \(reason)"
+        case .invalidArgument(let field, let reason):
+            "invalid \(field): \(reason)"
+        case .actionNotFound(let tenant, let id):
+            "action \(id) not found in tenant '\(tenant)'"
+        case .actionStateConflict(let id, let state, let reason):
+            "action \(id) is \(state): \(reason)"
+        case .databaseUnavailable(let reason):
+            "the daemon cannot reach its database: \(reason); retry when it is back"
+        case .permissionDenied(let uid):
+            "permission denied: uid \(uid) may not use the control socket; "
+                + "ask for your user or group to be added to control.allowed_uids or control.allowed_gids"
+        case .failed(let reason):
+            "the daemon failed: \(reason)"
+        }
+    }
+}

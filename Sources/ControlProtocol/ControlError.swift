@@ -1,0 +1,102 @@
+/// The errors of `io.recouvre.Control`, thrown by a ``ControlHandler`` and by ``VarlinkClient``.
+public enum ControlError: Error, Sendable, Equatable {
+    /// No tenant has this slug.
+    case tenantNotFound(slug: String)
+    /// A tenant with this slug already exists.
+    case tenantExists(slug: String)
+    /// The slug is not acceptable; `reason` says why.
+    case invalidSlug(slug: String, reason: String)
+    /// A parameter has a value the daemon does not accept.
+    case invalidArgument(field: String, reason: String)
+    /// The tenant has no action with this id.
+    case actionNotFound(tenant: String, id: Int)
+    /// The action's state does not allow the change.
+    case actionStateConflict(id: Int, state: String, reason: String)
+    /// The daemon cannot reach its database now.
+    case databaseUnavailable(reason: String)
+    /// The peer may not use the control socket.
+    case permissionDenied(uid: Int)
+    /// Anything else.
+    case failed(reason: String)
+
+    /// The error's fully qualified varlink name, e.g. `io.recouvre.Control.TenantNotFound`.
+    public var varlinkName: String {
+        ControlInterface.qualified(member)
+    }
+
+    /// The error's name within the interface.
+    private var member: String {
+        switch self {
+        case .tenantNotFound: "TenantNotFound"
+        case .tenantExists: "TenantExists"
+        case .invalidSlug: "InvalidSlug"
+        case .invalidArgument: "InvalidArgument"
+        case .actionNotFound: "ActionNotFound"
+        case .actionStateConflict: "ActionStateConflict"
+        case .databaseUnavailable: "DatabaseUnavailable"
+        case .permissionDenied: "PermissionDenied"
+        case .failed: "Failed"
+        }
+    }
+
+    /// The error's parameters, as the interface declares them.
+    public var parameters: [String: VarlinkValue] {
+        switch self {
+        case .tenantNotFound(let slug), .tenantExists(let slug):
+            ["slug": .string(slug)]
+        case .invalidSlug(let slug, let reason):
+            ["slug": .string(slug), "reason": .string(reason)]
+        case .invalidArgument(let field, let reason):
+            ["field": .string(field), "reason": .string(reason)]
+        case .actionNotFound(let tenant, let id):
+            ["tenant": .string(tenant), "id": .int(id)]
+        case .actionStateConflict(let id, let state, let reason):
+            ["id": .int(id), "state": .string(state), "reason": .string(reason)]
+        case .databaseUnavailable(let reason), .failed(let reason):
+            ["reason": .string(reason)]
+        case .permissionDenied(let uid):
+            ["uid": .int(uid)]
+        }
+    }
+
+    /// Rebuilds the error from a varlink error reply, or nil when `name` is not an
+    /// `io.recouvre.Control` error or its parameters lack a declared field.
+    public init?(varlinkName name: String, parameters: VarlinkValue) {
+        let prefix = ControlInterface.name + "."
+        guard name.hasPrefix(prefix) else { return nil }
+        let p = parameters
+        func string(_ key: String) -> String? { p[key]?.stringValue }
+        func int(_ key: String) -> Int? { p[key]?.intValue }
+        switch String(name.dropFirst(prefix.count)) {
+        case "TenantNotFound":
+            guard let slug = string("slug") else { return nil }
+            self = .tenantNotFound(slug: slug)
+        case "TenantExists":
+            guard let slug = string("slug") else { return nil }
+            self = .tenantExists(slug: slug)
+        case "InvalidSlug":
+            guard let slug = string("slug"), let reason = string("reason") else { return nil }
+            self = .invalidSlug(slug: slug, reason: reason)
+        case "InvalidArgument":
+            guard let field = string("field"), let reason = string("reason") else { return nil }
+            self = .invalidArgument(field: field, reason: reason)
+        case "ActionNotFound":
+            guard let tenant = string("tenant"), let id = int("id") else { return nil }
+            self = .actionNotFound(tenant: tenant, id: id)
+        case "ActionStateConflict":
+            guard let id = int("id"), let state = string("state"), let reason = string("reason") else { return nil }
+            self = .actionStateConflict(id: id, state: state, reason: reason)
+        case "DatabaseUnavailable":
+            guard let reason = string("reason") else { return nil }
+            self = .databaseUnavailable(reason: reason)
+        case "PermissionDenied":
+            guard let uid = int("uid") else { return nil }
+            self = .permissionDenied(uid: uid)
+        case "Failed":
+            guard let reason = string("reason") else { return nil }
+            self = .failed(reason: reason)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// Typed calls of `io.recouvre.Control` over a ``VarlinkClient``.
+///
+/// Every method throws ``ControlError`` for the daemon's errors and
+/// ``VarlinkClientError`` when the daemon cannot be reached or replies nonsense.
+public final class ControlClient {
+    /// The connection used.
+    public let connection: VarlinkClient
+
+    /// Connects to the daemon at `path`.
+    public init(path: String = RecouvreSocket.defaultPath, timeout: Duration = .seconds(30)) throws {
+        connection = try VarlinkClient(path: path, timeout: timeout)
+    }
+
+    /// `org.varlink.service.GetInfo`.
+    public func info() throws -> VarlinkServiceInfo {
+        try connection.call(VarlinkServiceInterface.qualified("GetInfo"), EmptyParameters(), replying: VarlinkServiceInfo.self)
+    }
+
+    /// `GetStatus`.
+    public func getStatus() throws -> DaemonStatus {
+        try call("GetStatus", EmptyParameters(), GetStatusReply.self).status
+    }
+
+    /// `CreateTenant`.
+    public func createTenant(_ p: CreateTenantParameters) throws -> TenantInfo {
+        try call("CreateTenant", p, TenantReply.self).tenant
+    }
+
+    /// `ListTenants`.
+    public func listTenants() throws -> [TenantInfo] {
+        try call("ListTenants", EmptyParameters(), ListTenantsReply.self).tenants
+    }
+
+    /// `GetTenant`.
+    public func getTenant(slug: String) throws -> GetTenantReply {
+        try call("GetTenant", SlugParameters(slug: slug), GetTenantReply.self)
+    }
+
+    /// `UpdateTenant`.
+    public func updateTenant(_ p: UpdateTenantParameters) throws -> TenantInfo {
+        try call("UpdateTenant", p, TenantReply.self).tenant
+    }
+
+    /// `PauseTenant`.
+    public func pauseTenant(slug: String) throws -> TenantInfo {
+        try call("PauseTenant", SlugParameters(slug: slug), TenantReply.self).tenant
+    }
+
+    /// `ResumeTenant`.
+    public func resumeTenant(slug: String) throws -> TenantInfo {
+        try call("ResumeTenant", SlugParameters(slug: slug), TenantReply.self).tenant
+    }
+
+    /// `ListActions`.
+    public func listActions(_ p: ListActionsParameters) throws -> [ActionInfo] {
+        try call("ListActions", p, ListActionsReply.self).actions
+    }
+
+    /// `RetryAction`.
+    public func retryAction(tenant: String, id: Int) throws -> ActionInfo {
+        try call("RetryAction", ActionReferenceParameters(tenant: tenant, id: id), ActionReply.self).action
+    }
+
+    /// `CancelAction`.
+    public func cancelAction(tenant: String, id: Int) throws -> ActionInfo {
+        try call("CancelAction", ActionReferenceParameters(tenant: tenant, id: id), ActionReply.self).action
+    }
+
+    /// `RunNow`; returns how many tenants were looked at.
+    public func runNow(tenant: String?) throws -> Int {
+        try call("RunNow", RunNowParameters(tenant: tenant), RunNowReply.self).tenants
+    }
+
+    /// `Migrate`.
+    public func migrate() throws -> MigrationSummary {
+        try call("Migrate", EmptyParameters(), MigrateReply.self).summary
+    }
+
+    private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
+        try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
+    }
+}
