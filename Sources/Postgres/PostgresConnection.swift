@@ -142,6 +142,13 @@ public final class PostgresConnection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
+    /// Whether a transaction block is open on this connection, including one aborted by an error.
+    public var isInTransaction: Bool {
+        guard let handle else { return false }
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
+    }
+
     /// The process ID of the server backend serving this connection; 0 once closed.
     public var backendPID: Int32 {
         handle.map { PQbackendPID($0) } ?? 0

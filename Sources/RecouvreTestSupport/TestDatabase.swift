@@ -1,0 +1,39 @@
+import Foundation
+import Postgres
+
+/// Fresh, uniquely named databases on the test cluster, so suites can run in parallel
+/// without seeing each other's tables.
+public enum TestDatabase {
+    /// Creates an empty database and returns a conninfo string that connects to it as the
+    /// cluster's superuser.
+    public static func create() throws -> String {
+        let admin = try PostgresConnection(conninfo: try TestEnvironment.adminConninfo(), applicationName: "recouvre-tests")
+        defer { admin.close() }
+        let name = "recouvre_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try admin.execute("CREATE DATABASE " + PostgresConnection.quoteIdentifier(String(name)))
+        return try conninfo(database: String(name))
+    }
+
+    /// The admin conninfo with its database replaced by `database`.
+    public static func conninfo(database: String) throws -> String {
+        // In a conninfo string a later keyword overrides an earlier one; values are quoted so
+        // any name is safe.
+        let escaped = database.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        return try TestEnvironment.adminConninfo() + " dbname='\(escaped)'"
+    }
+
+    /// Drops the database `conninfo` points at, disconnecting anyone still using it.
+    public static func drop(_ conninfo: String) throws {
+        let probe = try PostgresConnection(conninfo: conninfo, applicationName: "recouvre-tests")
+        let name: String = try probe.query("SELECT current_database() AS name").rows[0].decode(String.self, "name")
+        probe.close()
+        try drop(database: name)
+    }
+
+    /// Drops the named database, disconnecting anyone still using it.
+    public static func drop(database name: String) throws {
+        let admin = try PostgresConnection(conninfo: try TestEnvironment.adminConninfo(), applicationName: "recouvre-tests")
+        defer { admin.close() }
+        try admin.execute("DROP DATABASE IF EXISTS " + PostgresConnection.quoteIdentifier(name) + " WITH (FORCE)")
+    }
+}
