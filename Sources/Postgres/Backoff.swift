@@ -6,8 +6,11 @@ import Foundation
 /// `0...min(maximum, initial * multiplier^n)`; the caller supplies the random draw as `jitter`
 /// so the schedule can be tested without I/O or randomness.
 public struct Backoff: Sendable, Equatable {
+    /// The ceiling of the first retry's delay.
     public let initial: Duration
+    /// The largest delay ever returned.
     public let maximum: Duration
+    /// How much the ceiling grows from one retry to the next.
     public let multiplier: Double
     /// How many connection attempts one call may make before giving up.
     public let maxAttempts: Int

@@ -12,6 +12,7 @@ import Foundation
 public final class PostgresClient: @unchecked Sendable {
     /// Name of the client's queue, as seen in debuggers and crash reports.
     public let queueLabel: String
+    /// The schedule used between failed connection attempts.
     public let backoff: Backoff
     private let conninfo: String
     private let applicationName: String

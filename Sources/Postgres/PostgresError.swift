@@ -15,16 +15,21 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
         case closed
     }
 
+    /// Where the error arose.
     public let kind: Kind
     /// The five-character SQLSTATE code, e.g. `23505`; nil for errors raised on the client side.
     public let sqlState: String?
     /// The primary, human-readable message.
     public let message: String
+    /// The server's secondary message, e.g. `Key (email)=(a@b.c) already exists.`
     public let detail: String?
+    /// The server's suggestion of what to do about it.
     public let hint: String?
     /// The constraint involved (`PG_DIAG_CONSTRAINT_NAME`), for integrity violations.
     public let constraint: String?
+    /// The table involved, when the server names one.
     public let table: String?
+    /// The column involved, when the server names one (e.g. for `not_null_violation`).
     public let column: String?
 
     /// Creates an error; fields the server did not send stay nil.

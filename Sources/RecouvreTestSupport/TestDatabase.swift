@@ -14,12 +14,22 @@ public enum TestDatabase {
         return try conninfo(database: String(name))
     }
 
-    /// The admin conninfo with its database replaced by `database`.
+    /// The admin conninfo (a `key=value` string or a `postgresql://` URL) with its database
+    /// replaced by `database`.
     public static func conninfo(database: String) throws -> String {
+        let admin = try TestEnvironment.adminConninfo()
+        if admin.hasPrefix("postgresql://") || admin.hasPrefix("postgres://") {
+            guard var url = URLComponents(string: admin) else {
+                throw TestEnvironment.Missing(variable: "RECOUVRE_PG (a valid postgresql:// URL)")
+            }
+            url.path = "/" + database
+            guard let text = url.string else { throw TestEnvironment.Missing(variable: "RECOUVRE_PG (a valid postgresql:// URL)") }
+            return text
+        }
         // In a conninfo string a later keyword overrides an earlier one; values are quoted so
         // any name is safe.
         let escaped = database.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-        return try TestEnvironment.adminConninfo() + " dbname='\(escaped)'"
+        return admin + " dbname='\(escaped)'"
     }
 
     /// Drops the database `conninfo` points at, disconnecting anyone still using it.

@@ -29,7 +29,9 @@ final class ConnectionTests {
     }
 
     @Test func applicationNameInConninfoWins() throws {
-        let connection = try PostgresConnection(conninfo: database.conninfo + " application_name=from_conninfo", applicationName: "fallback")
+        let probe = try database.connect()
+        let conninfo = "host='\(try #require(probe.host))' port=\(try #require(probe.port)) user='\(try #require(probe.user))' dbname='\(try #require(probe.databaseName))' application_name=from_conninfo"
+        let connection = try PostgresConnection(conninfo: conninfo, applicationName: "fallback")
         let name: String = try connection.query("SELECT current_setting('application_name') AS app").rows[0].decode(String.self, "app")
         #expect(name == "from_conninfo")
     }

@@ -139,6 +139,10 @@ final class QueryTests {
         #expect(try row.decodeIfPresent(String.self, at: 1) == "x")
         #expect(try row.decodeIfPresent(Int.self, "echoed") == nil)
         #expect(try row.decode(Bool.self, "bound_null") == true)
+        let missing: String? = nil, given: String? = "y"
+        let optionals = try single("SELECT $1::text IS NULL AS missing, $2::text AS given", [missing, given])
+        #expect(try optionals.decode(Bool.self, "missing") == true)
+        #expect(try optionals.decode(String.self, "given") == "y")
         let error = try #require(throws: PostgresError.self) { try row.decode(String.self, "email") as String }
         #expect(error.kind == .decoding)
         #expect(error.message.contains("email"))
