@@ -27,6 +27,7 @@ public struct SMTPDialogue: Sendable {
     private let payload: [UInt8]
     private let freshConnection: Bool
     private var phase: Phase
+    private var contentSent = false
 
     /// A transaction delivering `payload` (the DATA bytes, see `dataPayload(for:)`).
     public init(heloName: String, envelopeFrom: String, recipients: [String], payload: [UInt8], freshConnection: Bool) {
@@ -59,7 +60,7 @@ public struct SMTPDialogue: Sendable {
 
     /// Whether nothing of the message was committed yet, so a failure may be retried on a new
     /// connection without risk of a duplicate.
-    public var isBeforeContent: Bool { phase != .content && phase != .done }
+    public var isBeforeContent: Bool { !contentSent }
 
     /// Advances on a reply from the server.
     public mutating func receive(_ reply: SMTPReply) -> Step {
@@ -87,6 +88,7 @@ public struct SMTPDialogue: Sendable {
         case .data:
             guard reply.code == 354 else { return fail(reply, current) }
             phase = .content
+            contentSent = true
             return .send(payload)
         case .content:
             guard reply.isSuccess else { return fail(reply, current) }

@@ -72,6 +72,7 @@ import Testing
         let greeting = failure(busy.receive(reply(421, "too busy")))
         #expect(greeting?.stage == "greeting")
         #expect(greeting?.isPermanent == false)
+        #expect(busy.isBeforeContent)
 
         var full = dialogue()
         _ = full.start()
@@ -84,6 +85,7 @@ import Testing
         let content = failure(full.receive(reply(452, "insufficient storage")))
         #expect(content?.stage == "message")
         #expect(content?.isPermanent == false)
+        #expect(!full.isBeforeContent)
     }
 
     @Test func dotStuffsAndTerminatesTheData() throws {
