@@ -14,6 +14,10 @@ public struct SendingCalendar: Sendable {
     public let windowStartMinutes: Int
     /// End of the window (exclusive), in minutes after local midnight.
     public let windowEndMinutes: Int
+    /// Whether public holidays are not sending days.
+    public let observesHolidays: Bool
+    /// The ISO weekdays (1 = Monday … 7 = Sunday) that are sending days.
+    public let weekdays: Set<Int>
 
     /// Creates a calendar; the window is clamped to the day and must not be empty.
     public init(
@@ -22,18 +26,32 @@ public struct SendingCalendar: Sendable {
         windowStart: (hour: Int, minute: Int) = (8, 0),
         windowEnd: (hour: Int, minute: Int) = (19, 0)
     ) {
+        self.init(
+            timeZone: timeZone, holidays: holidays, observesHolidays: true, weekdays: [1, 2, 3, 4, 5],
+            windowStartMinutes: windowStart.hour * 60 + windowStart.minute,
+            windowEndMinutes: windowEnd.hour * 60 + windowEnd.minute)
+    }
+
+    /// Creates a calendar with chosen sending weekdays (ISO, 1 = Monday … 7 = Sunday), whether
+    /// holidays are off, and a window in minutes after local midnight (end exclusive, up to 1440).
+    ///
+    /// An empty weekday set, or one with no valid weekday, means Monday to Friday; an empty or
+    /// inverted window is widened to one minute, so every search ends.
+    public init(timeZone: TimeZone, holidays: FrenchHolidays = FrenchHolidays(), observesHolidays: Bool, weekdays: Set<Int>, windowStartMinutes: Int, windowEndMinutes: Int) {
         self.timeZone = timeZone
         self.holidays = holidays
-        let start = min(max(windowStart.hour * 60 + windowStart.minute, 0), 24 * 60 - 1)
-        let end = min(max(windowEnd.hour * 60 + windowEnd.minute, 0), 24 * 60)
+        self.observesHolidays = observesHolidays
+        let valid = weekdays.filter { (1...7).contains($0) }
+        self.weekdays = valid.isEmpty ? [1, 2, 3, 4, 5] : valid
+        let start = min(max(windowStartMinutes, 0), 24 * 60 - 1)
+        let end = min(max(windowEndMinutes, 0), 24 * 60)
         self.windowStartMinutes = start
-        // An empty or inverted window would make every search run forever; fall back to one minute.
         self.windowEndMinutes = max(end, start + 1)
     }
 
-    /// Whether messages may go out on `day`: a weekday that is not a holiday.
+    /// Whether messages may go out on `day`: a sending weekday that is not a holiday.
     public func isSendingDay(_ day: CalendarDay) -> Bool {
-        day.weekday <= 5 && !holidays.contains(day)
+        weekdays.contains(day.weekday) && !(observesHolidays && holidays.contains(day))
     }
 
     /// The first sending day strictly after `day`.

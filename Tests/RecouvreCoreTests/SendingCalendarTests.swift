@@ -88,3 +88,21 @@ import RecouvreCore
         #expect(calendar.localMinutes(of: try UTC.date("2026-01-16T08:30:00Z")) == 570)
     }
 }
+
+@Suite struct ConfiguredSendingCalendarTests {
+    private func day(_ iso: String) throws -> CalendarDay { try #require(CalendarDay(iso: iso)) }
+
+    @Test func chosenWeekdaysAndHolidays() throws {
+        let zone = try UTC.zone("Europe/Paris")
+        let saturdays = SendingCalendar(timeZone: zone, observesHolidays: false, weekdays: [6], windowStartMinutes: 600, windowEndMinutes: 720)
+        #expect(saturdays.isSendingDay(try day("2026-01-17")))
+        #expect(!saturdays.isSendingDay(try day("2026-01-16")))
+        #expect(saturdays.firstSendingDay(after: try day("2026-01-17")) == (try day("2026-01-24")))
+        #expect(saturdays.nextSendingMoment(atOrAfter: try UTC.date("2026-01-14T12:00:00Z")) == (try UTC.date("2026-01-17T09:00:00Z")))
+        let ignoringHolidays = SendingCalendar(timeZone: zone, observesHolidays: false, weekdays: [1, 2, 3, 4, 5], windowStartMinutes: 480, windowEndMinutes: 1140)
+        #expect(ignoringHolidays.isSendingDay(try day("2026-04-06")))
+        let defaulted = SendingCalendar(timeZone: zone, observesHolidays: true, weekdays: [0, 9], windowStartMinutes: 900, windowEndMinutes: 600)
+        #expect(defaulted.weekdays == [1, 2, 3, 4, 5])
+        #expect(defaulted.windowEndMinutes == 901)
+    }
+}
