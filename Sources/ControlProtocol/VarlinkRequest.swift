@@ -58,13 +58,22 @@ public struct VarlinkRequest: Sendable, Equatable {
             let data = try JSONEncoder().encode(parameters)
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw .invalidParameter(Self.parameterName(error))
+            throw .invalidParameter(Self.parameterName(error) ?? fractionalMember ?? "parameters")
         } catch {
             throw .invalidParameter("parameters")
         }
     }
 
-    private static func parameterName(_ error: DecodingError) -> String {
+    /// Foundation reports a fractional number given for an integer without its path; such
+    /// a number is then the likely culprit.
+    private var fractionalMember: String? {
+        parameters.keys.sorted().first { key in
+            if case .double? = parameters[key] { return true }
+            return false
+        }
+    }
+
+    private static func parameterName(_ error: DecodingError) -> String? {
         let path: [any CodingKey]
         switch error {
         case .keyNotFound(let key, let context): path = context.codingPath + [key]
@@ -73,6 +82,6 @@ public struct VarlinkRequest: Sendable, Equatable {
         @unknown default: path = []
         }
         let name = path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-        return name.isEmpty ? "parameters" : name
+        return name.isEmpty ? nil : name
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// Every method throws ``ControlError`` for the daemon's errors and
 /// ``VarlinkClientError`` when the daemon cannot be reached or replies nonsense.
-public final class ControlClient {
+/// Calls block; see ``VarlinkClient``.
+public final class ControlClient: Sendable {
     /// The connection used.
     public let connection: VarlinkClient
 

@@ -7,14 +7,18 @@ import Darwin
 
 /// A blocking varlink client over a Unix socket, for recouvrectl and tests.
 ///
-/// One call at a time; the connection stays open between calls and closes on
-/// ``close()`` or when the client is released.
-public final class VarlinkClient {
+/// Calls on one client are serialised; the connection stays open between calls and
+/// closes on ``close()`` or when the client is released. Calls block the calling
+/// thread: from async code, make them on a thread of your own, not the cooperative
+/// pool, which the daemon's handler may need in the same process.
+public final class VarlinkClient: @unchecked Sendable {
     /// The socket's path.
     public let path: String
     /// How long a call may wait for its reply.
     public let timeout: Duration
 
+    // Guarded by `lock`.
+    private let lock = NSLock()
     private var fd: Int32
     private var decoder = VarlinkFrameDecoder(maxFrameBytes: VarlinkClient.maxReplyBytes)
 
@@ -39,6 +43,8 @@ public final class VarlinkClient {
 
     /// Closes the connection; later calls fail with a protocol error.
     public func close() {
+        lock.lock()
+        defer { lock.unlock() }
         if fd >= 0 { UnixSocket.closeDescriptor(fd) }
         fd = -1
     }
@@ -66,18 +72,24 @@ public final class VarlinkClient {
         } catch {
             throw .protocolError("cannot encode the parameters of \(method): \(error)")
         }
+        lock.lock()
+        defer { lock.unlock() }
         try send(message)
     }
 
     /// Sends `bytes` as they are and returns the next message received, without its NUL.
     /// For tools and tests that speak raw varlink.
     public func exchange(raw bytes: Data) throws(VarlinkClientError) -> Data {
+        lock.lock()
+        defer { lock.unlock() }
         try sendBytes(bytes)
         return try receive()
     }
 
     /// Sends `message` framed and returns the reply message.
     public func exchange(_ message: Data) throws(VarlinkClientError) -> Data {
+        lock.lock()
+        defer { lock.unlock() }
         try send(message)
         return try receive()
     }

@@ -1,0 +1,29 @@
+import ControlProtocol
+import Foundation
+import Testing
+
+@Suite("Interface file")
+struct ControlInterfaceTests {
+    @Test("the resource file is identical to the served description")
+    func resourceMatchesConstant() throws {
+        let source = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/ControlProtocol/io.recouvre.Control.varlink")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        #expect(text == ControlInterface.description)
+    }
+
+    @Test("every method the dispatcher routes is declared, and every declared member has a doc comment")
+    func membersDocumented() {
+        let lines = ControlInterface.description.split(separator: "\n", omittingEmptySubsequences: false)
+        let methods = lines.filter { $0.hasPrefix("method ") }.map { $0.dropFirst(7).prefix { $0 != "(" } }
+        #expect(Set(methods) == [
+            "GetStatus", "CreateTenant", "ListTenants", "GetTenant", "UpdateTenant", "PauseTenant", "ResumeTenant",
+            "ListActions", "RetryAction", "CancelAction", "RunNow", "Migrate",
+        ])
+        for (index, line) in lines.enumerated()
+        where line.hasPrefix("method ") || line.hasPrefix("type ") || line.hasPrefix("error ") {
+            #expect(index > 0 && lines[index - 1].hasPrefix("#"), "\(line) has no doc comment")
+        }
+    }
+}
