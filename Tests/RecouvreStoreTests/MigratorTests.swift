@@ -1,0 +1,110 @@
+import Foundation
+import Postgres
+import RecouvreCore
+import RecouvreStore
+import Testing
+
+@Suite("Migrations of the operator schema and tenant schemas")
+final class MigratorTests {
+    let database: StoreDatabase
+
+    init() throws {
+        database = try StoreDatabase(migrateControl: false)
+    }
+
+    private func ledgerVersions(_ c: PostgresConnection, table: String = "recouvre.schema_migrations") throws -> [Int] {
+        try c.query("SELECT version FROM \(table) ORDER BY version").rows.map { try $0.decode(Int.self, "version") }
+    }
+
+    @Test func controlMigrationsApplyOnceThenNoOp() throws {
+        let c = database.connection
+        let expected = MigrationCatalog.control.map(\.version)
+        #expect(!expected.isEmpty)
+        #expect(try Migrator().migrateControl(c) == expected.count)
+        #expect(try ledgerVersions(c) == expected)
+        #expect(try c.value("SELECT to_regclass('recouvre.tenants') IS NOT NULL", as: Bool.self))
+        #expect(try Migrator().migrateControl(c) == 0)
+        #expect(try ledgerVersions(c) == expected)
+    }
+
+    @Test func concurrentControlMigrationsBothSucceedAndApplyEachVersionOnce() throws {
+        let conninfo = database.conninfo
+        let results = inParallel(2) { _ -> Int in
+            let c = try PostgresConnection(conninfo: conninfo, applicationName: "recouvre-store-tests")
+            defer { c.close() }
+            return try Migrator().migrateControl(c)
+        }
+        let applied = try results.map { try $0.get() }
+        #expect(applied.reduce(0, +) == MigrationCatalog.control.count)
+        #expect(try ledgerVersions(database.connection) == MigrationCatalog.control.map(\.version))
+    }
+
+    @Test func createdTenantHasItsWholeSchemaAtTheLatestVersion() throws {
+        let c = database.connection
+        _ = try Migrator().migrateControl(c)
+        let tenant = try database.tenant("acme")
+        let relations = try c.query("""
+            SELECT table_name, table_type FROM information_schema.tables
+            WHERE table_schema = $1 ORDER BY table_name
+            """, [tenant.slug.schemaName]).rows.map {
+            "\(try $0.decode(String.self, "table_name")):\(try $0.decode(String.self, "table_type"))"
+        }
+        #expect(relations == [
+            "actions:BASE TABLE", "debtors:BASE TABLE", "events:BASE TABLE", "invoice_balances:VIEW",
+            "invoices:BASE TABLE", "payments:BASE TABLE", "schema_migrations:BASE TABLE",
+        ])
+        #expect(tenant.slug.schemaName == "tenant_acme")
+        #expect(try c.value("SELECT schema_version FROM recouvre.tenants WHERE slug = 'acme'", as: Int.self)
+                == MigrationCatalog.latestTenantVersion)
+        #expect(try ledgerVersions(c, table: "tenant_acme.schema_migrations") == MigrationCatalog.tenant.map(\.version))
+    }
+
+    @Test func migrateAllTenantsCatchesUpABehindTenantThenIsANoOp() throws {
+        let c = database.connection
+        _ = try Migrator().migrateControl(c)
+        // A registry whose build carries no tenant migration leaves the tenant at version 0,
+        // like a tenant created before the current migrations existed.
+        let old = TenantRegistry(migrator: Migrator(tenant: []))
+        _ = try old.create(c, slug: try TenantSlug("behind"), settings: TenantSettings(displayName: "Behind"))
+        _ = try database.tenant("current")
+        #expect(try c.value("SELECT to_regclass('tenant_behind.invoices') IS NULL", as: Bool.self))
+
+        var progress: [String] = []
+        let first = try Migrator().migrateAllTenants(c) { done, total in progress.append("\(done)/\(total)") }
+        #expect(first.tenantsTotal == 2)
+        #expect(first.tenantsMigrated == 1)
+        #expect(progress == ["1/1"])
+        #expect(try c.value("SELECT to_regclass('tenant_behind.invoices') IS NOT NULL", as: Bool.self))
+        #expect(try c.value("SELECT min(schema_version) FROM recouvre.tenants", as: Int.self)
+                == MigrationCatalog.latestTenantVersion)
+
+        progress = []
+        let second = try Migrator().migrateAllTenants(c) { done, total in progress.append("\(done)/\(total)") }
+        #expect(second.tenantsTotal == 2)
+        #expect(second.tenantsMigrated == 0)
+        #expect(progress.isEmpty)
+    }
+
+    @Test func tamperedControlChecksumStopsTheRunNamingTheMigration() throws {
+        let c = database.connection
+        _ = try Migrator().migrateControl(c)
+        let first = try #require(MigrationCatalog.control.first)
+        _ = try c.query("UPDATE recouvre.schema_migrations SET checksum = 'deadbeefdeadbeef' WHERE version = $1",
+                        [first.version])
+        let error = try #require(throws: MigrationError.self) { try Migrator().migrateControl(c) }
+        #expect(error.description.contains(first.name))
+        #expect(error.description.contains("deadbeefdeadbeef"))
+        #expect(error.description.contains("new numbered migration"))
+    }
+
+    @Test func tamperedTenantChecksumStopsTheTenantMigration() throws {
+        let c = database.connection
+        _ = try Migrator().migrateControl(c)
+        let tenant = try database.tenant("acme")
+        let first = try #require(MigrationCatalog.tenant.first)
+        _ = try c.query("UPDATE tenant_acme.schema_migrations SET checksum = '0' WHERE version = $1", [first.version])
+        let error = try #require(throws: MigrationError.self) { try Migrator().migrateTenant(c, slug: tenant.slug) }
+        #expect(error.description.contains(first.name))
+        #expect(error.description.hasPrefix("tenant migration"))
+    }
+}

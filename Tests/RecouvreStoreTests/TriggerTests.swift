@@ -1,0 +1,147 @@
+import Foundation
+import Postgres
+import RecouvreStore
+import Testing
+
+@Suite("Tenant triggers: planning, journal, due work, wake-ups")
+final class TriggerTests {
+    let database: StoreDatabase
+    let sql: PostgresConnection
+    let debtor: Int64
+
+    init() throws {
+        database = try StoreDatabase()
+        sql = try database.tenant("acme").sql
+        debtor = try sql.insertDebtor(ref: "CLI-001")
+    }
+
+    @Test func invoiceSchedulesPlanningAndIsJournaled() throws {
+        let invoice = try sql.insertInvoice(debtor: debtor, number: "F-2024-001", amount: "1250.40", dueOn: "2024-02-15")
+        let actions = try sql.query("SELECT kind, state, debtor_id, invoice_id, due_at <= now() AS due FROM actions").rows
+        #expect(actions.count == 1)
+        let action = try #require(actions.first)
+        #expect(try action.decode(String.self, "kind") == "plan_invoice")
+        #expect(try action.decode(String.self, "state") == "scheduled")
+        #expect(try action.decode(Int64.self, "debtor_id") == debtor)
+        #expect(try action.decode(Int64.self, "invoice_id") == invoice)
+        #expect(try action.decode(Bool.self, "due"))
+
+        let event = try #require(try sql.query("""
+            SELECT kind, debtor_id, invoice_id, detail->>'number' AS number, detail->>'amount' AS amount,
+                   detail->>'currency' AS currency, detail->>'due_on' AS due_on
+            FROM events
+            """).first)
+        #expect(try event.decode(String.self, "kind") == "invoice_recorded")
+        #expect(try event.decode(Int64.self, "debtor_id") == debtor)
+        #expect(try event.decode(Int64.self, "invoice_id") == invoice)
+        #expect(try event.decode(String.self, "number") == "F-2024-001")
+        #expect(try event.decode(String.self, "amount") == "1250.40")
+        #expect(try event.decode(String.self, "currency") == "EUR")
+        #expect(try event.decode(String.self, "due_on") == "2024-02-15")
+    }
+
+    @Test func multiRowInvoiceInsertPlansEachInvoice() throws {
+        _ = try sql.query("""
+            INSERT INTO invoices (debtor_id, number, issued_on, due_on, amount)
+            SELECT $1, 'F-' || n, date '2024-01-01', date '2024-01-31', n * 10 FROM generate_series(1, 5) AS n
+            """, [debtor])
+        #expect(try sql.value("SELECT count(DISTINCT invoice_id) FROM actions WHERE kind = 'plan_invoice'", as: Int.self) == 5)
+        #expect(try sql.value("SELECT count(*) FROM events WHERE kind = 'invoice_recorded'", as: Int.self) == 5)
+    }
+
+    @Test func invoiceLowersTheTenantsNextDueTime() throws {
+        _ = try database.connection.query(
+            "UPDATE recouvre.due_work SET next_due_at = now() + interval '1 day' WHERE tenant = 'acme'")
+        _ = try sql.insertInvoice(debtor: debtor, number: "F-1", amount: "10.00")
+        #expect(try database.connection.value(
+            "SELECT next_due_at <= now() FROM recouvre.due_work WHERE tenant = 'acme'", as: Bool.self))
+        #expect(try database.connection.value("""
+            SELECT next_due_at = (SELECT min(due_at) FROM tenant_acme.actions) FROM recouvre.due_work WHERE tenant = 'acme'
+            """, as: Bool.self))
+    }
+
+    @Test func laterWorkDoesNotRaiseTheNextDueTime() throws {
+        _ = try database.connection.query(
+            "UPDATE recouvre.due_work SET next_due_at = now() - interval '1 hour' WHERE tenant = 'acme'")
+        let before = try database.connection.value(
+            "SELECT next_due_at FROM recouvre.due_work WHERE tenant = 'acme'", as: Date.self)
+        _ = try sql.query("INSERT INTO actions (kind, due_at) VALUES ('review_debtor', now() + interval '3 days')")
+        #expect(try database.connection.value(
+            "SELECT next_due_at FROM recouvre.due_work WHERE tenant = 'acme'", as: Date.self) == before)
+    }
+
+    @Test func dueDateChangeReplansAndIsJournaled() throws {
+        let invoice = try sql.insertInvoice(debtor: debtor, number: "F-1", amount: "10.00", dueOn: "2024-01-31")
+        _ = try sql.query("UPDATE invoices SET due_on = '2024-02-29' WHERE id = $1", [invoice])
+        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'plan_invoice' AND invoice_id = $1",
+                              [invoice], as: Int.self) == 2)
+        let change = try #require(try sql.query("""
+            SELECT detail->>'from' AS "from", detail->>'to' AS "to" FROM events WHERE kind = 'invoice_due_date_changed'
+            """).first)
+        #expect(try change.decode(String.self, "from") == "2024-01-31")
+        #expect(try change.decode(String.self, "to") == "2024-02-29")
+        // Changing something else does not replan.
+        _ = try sql.query("UPDATE invoices SET amount = 12 WHERE id = $1", [invoice])
+        #expect(try sql.count("actions") == 2)
+    }
+
+    @Test func paymentIsJournaledAndSchedulesADebtorReview() throws {
+        let invoice = try sql.insertInvoice(debtor: debtor, number: "F-1", amount: "100.00")
+        let payment = try sql.value("""
+            INSERT INTO payments (debtor_id, invoice_id, amount, received_on, reference)
+            VALUES ($1, $2, 60.00, '2024-02-03', 'VIR-778') RETURNING id
+            """, [debtor, invoice], as: Int64.self)
+        let event = try #require(try sql.query("""
+            SELECT debtor_id, invoice_id, (detail->>'payment_id')::bigint AS payment_id, detail->>'amount' AS amount,
+                   detail->>'received_on' AS received_on, detail->>'reference' AS reference
+            FROM events WHERE kind = 'payment_received'
+            """).first)
+        #expect(try event.decode(Int64.self, "debtor_id") == debtor)
+        #expect(try event.decode(Int64.self, "invoice_id") == invoice)
+        #expect(try event.decode(Int64.self, "payment_id") == payment)
+        #expect(try event.decode(String.self, "amount") == "60.00")
+        #expect(try event.decode(String.self, "received_on") == "2024-02-03")
+        #expect(try event.decode(String.self, "reference") == "VIR-778")
+        #expect(try sql.value("""
+            SELECT count(*) FROM actions WHERE kind = 'review_debtor' AND debtor_id = $1 AND state = 'scheduled'
+            """, [debtor], as: Int.self) == 1)
+    }
+
+    @Test func severalPaymentsOfOneDebtorInOneStatementScheduleOneReview() throws {
+        _ = try sql.query("INSERT INTO payments (debtor_id, amount) VALUES ($1, 10), ($1, 20), ($1, 30)", [debtor])
+        #expect(try sql.value("SELECT count(*) FROM events WHERE kind = 'payment_received'", as: Int.self) == 3)
+        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'review_debtor'", as: Int.self) == 1)
+    }
+
+    @Test func listenersAreWokenWithTheSlugWhenAnInvoiceArrives() throws {
+        let listener = try database.connect()
+        try listener.listen("recouvre_due")
+        _ = try sql.insertInvoice(debtor: debtor, number: "F-1", amount: "10.00")
+
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(10))
+        var received: [PostgresNotification] = []
+        while !received.contains(where: { $0.payload == "acme" }), clock.now < deadline {
+            received += try listener.waitForNotifications(timeout: clock.now.duration(to: deadline))
+        }
+        let wake = try #require(received.first { $0.payload == "acme" })
+        #expect(wake.channel == "recouvre_due")
+        #expect(wake.backendPID == sql.backendPID)
+    }
+
+    @Test func nothingIsNotifiedForWorkDueLater() throws {
+        let listener = try database.connect()
+        try listener.listen("recouvre_due")
+        _ = try sql.query("INSERT INTO actions (kind, due_at) VALUES ('review_debtor', now() + interval '1 day')")
+        // A marker sent afterwards on the same channel: once it arrives, anything the insert
+        // sent would have arrived before it (notifications are delivered in commit order).
+        try sql.notify("recouvre_due", payload: "marker")
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(10))
+        var received: [PostgresNotification] = []
+        while !received.contains(where: { $0.payload == "marker" }), clock.now < deadline {
+            received += try listener.waitForNotifications(timeout: clock.now.duration(to: deadline))
+        }
+        #expect(received.map(\.payload) == ["marker"])
+    }
+}
