@@ -14,6 +14,31 @@ public struct CapturedMessage: Sendable {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
+    /// A header with RFC 2047 encoded words (`=?utf-8?B?...?=`, `=?utf-8?Q?...?=`) decoded.
+    public func decodedHeader(_ name: String) -> String? {
+        guard let value = header(name) else { return nil }
+        var result = ""
+        var rest = Substring(value)
+        var previousWasEncoded = false
+        while let start = rest.range(of: "=?") {
+            let between = rest[..<start.lowerBound]
+            if !(previousWasEncoded && between.allSatisfy(\.isWhitespace)) { result += between }
+            let afterStart = rest[start.upperBound...]
+            let pieces = afterStart.split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
+            guard pieces.count == 4, pieces[3].hasPrefix("=") else { result += rest; return result }
+            let encoding = pieces[1].uppercased()
+            let text = String(pieces[2])
+            if encoding == "B", let data = Data(base64Encoded: text) {
+                result += String(decoding: data, as: UTF8.self)
+            } else {
+                result += Self.decodeQuotedPrintable(text.replacingOccurrences(of: "_", with: " "))
+            }
+            rest = pieces[3].dropFirst()
+            previousWasEncoded = true
+        }
+        return result + rest
+    }
+
     public init(raw: String) {
         self.raw = raw
         let normalized = raw.replacingOccurrences(of: "\r\n", with: "\n")

@@ -1,0 +1,174 @@
+import Foundation
+
+/// Everything `recouvred` can be configured with. Defaults suit a packaged install; the file
+/// (`--config`), then `RECOUVRE_*` variables, then command-line flags override them.
+public struct DaemonConfiguration: Sendable, Equatable {
+    /// libpq conninfo or URL; empty means the standard `PG*` variables.
+    public var databaseConninfo = ""
+    /// Apply pending operator-schema migrations at start.
+    public var applyMigrationsAtStart = true
+    /// Path of the control socket.
+    public var socketPath = "/run/recouvre/control.sock"
+    /// Uids allowed on the control socket besides the daemon's own and root.
+    public var allowedUIDs: [UInt32] = []
+    /// Gids whose members may use the control socket (e.g. an `recouvre-ops` group).
+    public var allowedGIDs: [UInt32] = []
+    /// How often an idle daemon looks for due work, when no notification woke it sooner.
+    public var pollInterval: Duration = .seconds(1)
+    /// Database connections executing actions in parallel.
+    public var workers = 4
+    /// Actions claimed at once from one tenant.
+    public var batchSize = 20
+    /// How long a claim holds before another daemon may take the action over.
+    public var lease: Duration = .seconds(300)
+    /// The operator's default SMTP relay, for tenants without their own.
+    public var smtpURL = "smtp://127.0.0.1:25"
+    /// The operator's default sender, for tenants without their own.
+    public var emailFrom = "recouvrement@localhost.localdomain"
+    /// Name given in EHLO.
+    public var heloName = ProcessInfo.processInfo.hostName
+    /// Attempts before a failing delivery is declared dead.
+    public var maxAttempts = 6
+    /// First retry delay; later ones double, with jitter, up to an hour.
+    public var retryBase: Duration = .seconds(30)
+    /// Log level: trace, debug, info, notice, warning, error, critical.
+    public var logLevel = "info"
+    /// When messages may go out.
+    public var calendar = CalendarSettings()
+
+    public init() {}
+
+    /// Keys a configuration file may hold.
+    static let knownKeys: Set<String> = [
+        "database.conninfo", "database.apply_migrations",
+        "control.socket", "control.allowed_uids", "control.allowed_gids",
+        "scheduler.poll_interval_ms", "scheduler.workers", "scheduler.batch_size", "scheduler.lease_seconds",
+        "smtp.url", "smtp.from", "smtp.helo_name",
+        "delivery.max_attempts", "delivery.retry_base_seconds",
+        "log.level",
+        "calendar.send_window", "calendar.send_days", "calendar.public_holidays", "calendar.alsace_moselle",
+    ]
+
+    /// Applies a configuration file over the current values.
+    public mutating func apply(_ file: ConfigFile, name: String) throws(ConfigurationError) {
+        for (key, entry) in file.values {
+            guard Self.knownKeys.contains(key) else {
+                throw ConfigurationError(file: name, line: entry.line,
+                                         message: "unknown setting '\(key)'; known settings: \(Self.knownKeys.sorted().joined(separator: ", "))")
+            }
+            try set(key, entry.value, source: name, line: entry.line)
+        }
+    }
+
+    /// Applies `RECOUVRE_*` variables: RECOUVRE_DATABASE, RECOUVRE_SOCKET, RECOUVRE_SMTP_URL,
+    /// RECOUVRE_EMAIL_FROM, RECOUVRE_WORKERS, RECOUVRE_POLL_INTERVAL_MS, RECOUVRE_LOG_LEVEL,
+    /// RECOUVRE_APPLY_MIGRATIONS.
+    public mutating func apply(environment: [String: String]) throws(ConfigurationError) {
+        let mapping: [(String, String)] = [
+            ("RECOUVRE_DATABASE", "database.conninfo"), ("RECOUVRE_SOCKET", "control.socket"),
+            ("RECOUVRE_SMTP_URL", "smtp.url"), ("RECOUVRE_EMAIL_FROM", "smtp.from"),
+            ("RECOUVRE_WORKERS", "scheduler.workers"), ("RECOUVRE_POLL_INTERVAL_MS", "scheduler.poll_interval_ms"),
+            ("RECOUVRE_LOG_LEVEL", "log.level"), ("RECOUVRE_APPLY_MIGRATIONS", "database.apply_migrations"),
+        ]
+        for (variable, key) in mapping {
+            guard let text = environment[variable] else { continue }
+            let value: ConfigFile.Value
+            if let integer = Int(text) { value = .integer(integer) }
+            else if text == "true" || text == "false" { value = .boolean(text == "true") }
+            else { value = .string(text) }
+            try set(key, value, source: variable, line: nil)
+        }
+    }
+
+    private mutating func set(_ key: String, _ value: ConfigFile.Value, source: String, line: Int?) throws(ConfigurationError) {
+        func fail(_ message: String) -> ConfigurationError {
+            ConfigurationError(file: source, line: line, message: "\(key): \(message)")
+        }
+        func string() throws(ConfigurationError) -> String {
+            guard case .string(let s) = value else { throw fail("expected a quoted string") }
+            return s
+        }
+        func integer(_ range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+            guard case .integer(let i) = value else { throw fail("expected a whole number") }
+            guard range.contains(i) else { throw fail("\(i) is outside \(range.lowerBound)…\(range.upperBound)") }
+            return i
+        }
+        func boolean() throws(ConfigurationError) -> Bool {
+            guard case .boolean(let b) = value else { throw fail("expected true or false") }
+            return b
+        }
+        func ids() throws(ConfigurationError) -> [UInt32] {
+            guard case .array(let items) = value else { throw fail("expected a list of numbers like [1000, 1001]") }
+            var result: [UInt32] = []
+            for item in items {
+                guard case .integer(let i) = item, let id = UInt32(exactly: i) else {
+                    throw fail("expected a list of numeric ids like [1000, 1001]")
+                }
+                result.append(id)
+            }
+            return result
+        }
+        switch key {
+        case "database.conninfo": databaseConninfo = try string()
+        case "database.apply_migrations": applyMigrationsAtStart = try boolean()
+        case "control.socket":
+            socketPath = try string()
+            guard socketPath.hasPrefix("/") else { throw fail("the socket path must be absolute") }
+        case "control.allowed_uids": allowedUIDs = try ids()
+        case "control.allowed_gids": allowedGIDs = try ids()
+        case "scheduler.poll_interval_ms": pollInterval = .milliseconds(try integer(10...60_000))
+        case "scheduler.workers": workers = try integer(1...64)
+        case "scheduler.batch_size": batchSize = try integer(1...1000)
+        case "scheduler.lease_seconds": lease = .seconds(try integer(10...86_400))
+        case "smtp.url":
+            smtpURL = try string()
+            guard smtpURL.hasPrefix("smtp://") || smtpURL.hasPrefix("smtps://") else {
+                throw fail("expected a URL like smtp://host:25")
+            }
+        case "smtp.from": emailFrom = try string()
+        case "smtp.helo_name": heloName = try string()
+        case "delivery.max_attempts": maxAttempts = try integer(1...100)
+        case "delivery.retry_base_seconds": retryBase = .seconds(try integer(1...86_400))
+        case "log.level":
+            logLevel = try string()
+            guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
+                throw fail("expected one of trace, debug, info, notice, warning, error, critical")
+            }
+        case "calendar.send_window":
+            guard let window = CalendarSettings.parseWindow(try string()) else {
+                throw fail("expected a window like \"08:00-19:00\" (start before end, 24:00 at most)")
+            }
+            calendar.windowStartMinutes = window.start
+            calendar.windowEndMinutes = window.end
+        case "calendar.send_days":
+            guard case .array(let items) = value, !items.isEmpty else {
+                throw fail("expected a list of days like [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]")
+            }
+            var days: Set<Int> = []
+            for item in items {
+                guard case .string(let name) = item, let day = CalendarSettings.dayNames[name] else {
+                    throw fail("days are written mon, tue, wed, thu, fri, sat, sun")
+                }
+                days.insert(day)
+            }
+            calendar.weekdays = days
+        case "calendar.public_holidays": calendar.publicHolidays = try boolean()
+        case "calendar.alsace_moselle": calendar.alsaceMoselle = try boolean()
+        default: throw fail("unknown setting")
+        }
+    }
+
+    /// Loads the file at `path` (when given), then the environment.
+    public static func load(path: String?, environment: [String: String]) throws(ConfigurationError) -> DaemonConfiguration {
+        var configuration = DaemonConfiguration()
+        if let path {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConfigurationError(file: path, line: nil, message: "cannot read the configuration file")
+            }
+            let file = try ConfigFile(parsing: String(decoding: data, as: UTF8.self), name: path)
+            try configuration.apply(file, name: path)
+        }
+        try configuration.apply(environment: environment)
+        return configuration
+    }
+}

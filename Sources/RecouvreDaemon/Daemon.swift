@@ -1,0 +1,84 @@
+import ControlProtocol
+import Foundation
+import Logging
+import Postgres
+import RecouvreChannels
+import RecouvreCore
+import RecouvreStore
+import ServiceLifecycle
+
+/// `recouvred`: connects to PostgreSQL, applies the operator-schema migrations, opens the
+/// control socket, tells systemd it is ready, and runs the scheduler until SIGTERM or SIGINT.
+public struct Daemon: Sendable {
+    /// The version reported by `GetStatus` and `GetInfo`.
+    public static let version = "0.1.0"
+
+    public let configuration: DaemonConfiguration
+
+    public init(configuration: DaemonConfiguration) { self.configuration = configuration }
+
+    /// Runs until asked to stop; returns normally after a clean shutdown.
+    public func run() async throws {
+        let logger = Self.makeLogger(level: configuration.logLevel)
+        let notifier = SystemdNotifier()
+        let state = DaemonState()
+        notifier.status("connecting to the database")
+
+        let startup = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred startup")
+        let migrator = Migrator()
+        let applyMigrations = configuration.applyMigrationsAtStart
+        let applied = try await startup.withConnection { c in
+            applyMigrations ? try migrator.migrateControl(c) : 0
+        }
+        await startup.close()
+        state.databaseReachable(true)
+        logger.info("database ready", metadata: ["control_migrations_applied": "\(applied)"])
+
+        let owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
+        let queue = WorkQueue(owner: owner, lease: configuration.lease)
+        let runner = ActionRunner(owner: owner, configuration: configuration, renderer: try ReminderRenderer(),
+                                  policy: .default, logger: logger, now: { Date() })
+        let control = ControlService(configuration: configuration, state: state, registry: TenantRegistry(migrator: migrator),
+                                     queue: queue, version: Self.version)
+        var access = PeerAccess.default
+        access.uids.formUnion(configuration.allowedUIDs)
+        access.gids.formUnion(configuration.allowedGIDs)
+        let server = ControlServer(path: configuration.socketPath, handler: control, access: access,
+                                   info: .recouvred(version: Self.version))
+        try server.start()
+        logger.info("control socket open", metadata: ["path": "\(configuration.socketPath)"])
+
+        let scheduler = Scheduler(configuration: configuration, queue: queue, runner: runner, state: state,
+                                  notifier: notifier, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: scheduler)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        state.markReady()
+        notifier.ready(status: "working \(configuration.workers) workers, polling every \(configuration.pollInterval)")
+        logger.info("recouvred ready", metadata: ["version": "\(Self.version)", "owner": "\(owner)"])
+
+        do {
+            try await group.run()
+        } catch {
+            server.stop()
+            await control.close()
+            throw error
+        }
+        notifier.stopping()
+        server.stop()
+        await control.close()
+        logger.info("recouvred stopped")
+    }
+
+    static func makeLogger(level: String) -> Logger {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = Logger.Level(rawValue: level) ?? .info
+            return handler
+        }
+        var logger = Logger(label: "recouvred")
+        logger.logLevel = Logger.Level(rawValue: level) ?? .info
+        return logger
+    }
+}

@@ -1,0 +1,9 @@
+import Synchronization
+
+/// A value shared across threads behind a lock.
+final class LockedValue<Value: Sendable>: Sendable {
+    private let storage: Mutex<Value>
+    init(_ value: Value) { storage = Mutex(value) }
+    func get() -> Value { storage.withLock { $0 } }
+    func set(_ value: Value) { storage.withLock { $0 = value } }
+}

@@ -1,0 +1,47 @@
+import Logging
+import Postgres
+import RecouvreStore
+
+/// One database connection that executes actions, and the SMTP connections it reuses.
+final class Worker: Sendable {
+    let index: Int
+    let database: PostgresClient
+    let mail: MailSession
+
+    init(index: Int, conninfo: String, heloName: String) {
+        self.index = index
+        database = PostgresClient(conninfo: conninfo, applicationName: "recouvred worker \(index)")
+        mail = MailSession(heloName: heloName)
+    }
+
+    func close() async {
+        let mail = self.mail
+        _ = try? await database.withConnection { _ in mail.closeAll() }
+        await database.close()
+    }
+}
+
+/// Lends workers to tenant passes, at most one pass per worker at a time.
+actor WorkerPool {
+    private var idle: [Worker]
+    private var waiting: [CheckedContinuation<Worker, Never>] = []
+    nonisolated let all: [Worker]
+
+    init(workers: [Worker]) {
+        idle = workers
+        all = workers
+    }
+
+    func acquire() async -> Worker {
+        if let worker = idle.popLast() { return worker }
+        return await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release(_ worker: Worker) {
+        if waiting.isEmpty {
+            idle.append(worker)
+        } else {
+            waiting.removeFirst().resume(returning: worker)
+        }
+    }
+}

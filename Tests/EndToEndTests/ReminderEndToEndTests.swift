@@ -1,0 +1,135 @@
+import Foundation
+import Postgres
+import RecouvreTestSupport
+import Testing
+
+/// Starts the built `recouvred`, drives it with the built `recouvrectl`, writes receivables by
+/// SQL as an integration would, and watches what reaches the SMTP server.
+@Suite(.serialized)
+struct ReminderEndToEndTests {
+    @Test func overdueInvoiceBecomesOneReminderAndAPaymentCancelsTheNext() async throws {
+        let conninfo = try TestDatabase.create()
+        defer { try? TestDatabase.drop(conninfo) }
+        let smtp = try TestEnvironment.smtpAddress()
+        let mailbox = try CapturedMailbox.fromEnvironment()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let socketPath = directory.appendingPathComponent("control.sock").path
+        let notify = try NotifySocketListener(directory: directory)
+
+        // Sending window open around the clock: the test must not depend on when CI runs.
+        let config = directory.appendingPathComponent("recouvred.conf")
+        try """
+            [scheduler]
+            poll_interval_ms = 200
+            [smtp]
+            url = "smtp://\(smtp.host):\(smtp.port)"
+            [calendar]
+            send_window = "00:00-24:00"
+            send_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            public_holidays = false
+            """.write(to: config, atomically: true, encoding: .utf8)
+
+        let daemon = Process()
+        daemon.executableURL = BuiltProducts.executable("recouvred")
+        daemon.arguments = ["--config", config.path, "--database", conninfo, "--socket", socketPath]
+        daemon.environment = ProcessInfo.processInfo.environment.merging([
+            "NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "400000",
+        ]) { $1 }
+        let log = directory.appendingPathComponent("recouvred.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        daemon.standardError = try FileHandle(forWritingTo: log)
+        try daemon.run()
+        defer { if daemon.isRunning { daemon.terminate() } }
+
+        #expect(try await notify.waitFor("READY=1"), "recouvred did not report READY=1; log: \(Self.read(log))")
+        #expect(try await notify.waitFor("WATCHDOG=1"), "no watchdog ping although WATCHDOG_USEC is set")
+
+        let ctl = BuiltProducts.executable("recouvrectl")
+        let created = try runCommand(ctl, ["--socket", socketPath, "tenant", "create", "e2e", "--name", "Fournitures Dupuis SAS",
+                                           "--email-from", "relances@dupuis.example"])
+        #expect(created.status == 0, "tenant create failed: \(created.stderr)")
+        let refused = try runCommand(ctl, ["--socket", socketPath, "tenant", "create", "Bad-Slug", "--name", "X"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("Bad-Slug"))
+
+        // An integration writes a debtor and an overdue invoice with plain INSERTs.
+        let recipient = "compta-\(UUID().uuidString.prefix(8).lowercased())@martin.example"
+        let sql = try PostgresConnection(conninfo: conninfo)
+        defer { sql.close() }
+        try sql.query("""
+            INSERT INTO tenant_e2e.debtors (external_ref, name, email, locale)
+            VALUES ('CLI-1', 'Boulangerie Martin', $1, 'fr')
+            """, [recipient])
+        try sql.query("""
+            INSERT INTO tenant_e2e.invoices (debtor_id, number, issued_on, due_on, amount)
+            SELECT id, 'FA-2026-0412', current_date - 40, current_date - 10, 1250.40
+            FROM tenant_e2e.debtors WHERE external_ref = 'CLI-1'
+            """)
+
+        let messages = try await mailbox.waitForMessages(to: recipient, count: 1, timeout: .seconds(30))
+        let message = try #require(messages.first, "no reminder reached the SMTP server; log: \(Self.read(log))")
+        #expect(message.header("To")?.contains(recipient) == true)
+        let subject = try #require(message.decodedHeader("Subject"))
+        #expect(!subject.isEmpty)
+        #expect(message.body.contains("FA-2026-0412"))
+        #expect(message.body.contains("250,40"), "amount missing from: \(message.body)")
+        let messageID = try #require(message.header("Message-ID"))
+        #expect(messageID.contains("e2e"))
+
+        let sent = try sql.query("SELECT count(*) AS n FROM tenant_e2e.events WHERE kind = 'reminder_sent'")
+        #expect(try sent.first?.decode(Int.self, "n") == 1)
+
+        // Later passes send nothing more: make the daemon look several times.
+        for _ in 0..<3 {
+            let runNow = try runCommand(ctl, ["--socket", socketPath, "run-now", "--tenant", "e2e"])
+            #expect(runNow.status == 0, "run-now failed: \(runNow.stderr)")
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        #expect(mailbox.messages(to: recipient).count == 1, "a second copy of the reminder was sent")
+
+        // The second reminder is scheduled; a payment recorded by SQL cancels it.
+        let pending = try sql.query("""
+            SELECT count(*) AS n FROM tenant_e2e.actions WHERE kind = 'email_reminder' AND step = 2 AND state = 'scheduled'
+            """)
+        #expect(try pending.first?.decode(Int.self, "n") == 1)
+        try sql.query("""
+            INSERT INTO tenant_e2e.payments (debtor_id, invoice_id, amount, reference)
+            SELECT debtor_id, id, amount, 'VIR-1' FROM tenant_e2e.invoices WHERE number = 'FA-2026-0412'
+            """)
+        let cancelled = try await Self.waitUntil {
+            try sql.query("""
+                SELECT count(*) AS n FROM tenant_e2e.actions
+                WHERE kind = 'email_reminder' AND step = 2 AND state = 'cancelled' AND last_error = 'paid'
+                """).first?.decode(Int.self, "n") == 1
+        }
+        #expect(cancelled, "the pending reminder was not cancelled by the payment")
+
+        let listed = try runCommand(ctl, ["--socket", socketPath, "--json", "actions", "list", "--tenant", "e2e", "--state", "cancelled"])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("\"state\" : \"cancelled\"") || listed.stdout.contains("\"state\": \"cancelled\""))
+
+        // SIGTERM: a clean stop, announced to systemd.
+        daemon.terminate()
+        let stopped = try await Self.waitUntil { !daemon.isRunning }
+        #expect(stopped)
+        #expect(daemon.terminationStatus == 0, "log: \(Self.read(log))")
+        #expect(try await notify.waitFor("STOPPING=1", timeout: .seconds(2)))
+        #expect(!FileManager.default.fileExists(atPath: socketPath), "the control socket was left behind")
+    }
+
+    static func waitUntil(timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async throws -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while clock.now < deadline {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try condition()
+    }
+
+    static func read(_ url: URL) -> String {
+        (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }
+}
