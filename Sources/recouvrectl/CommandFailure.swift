@@ -1,0 +1,7 @@
+/// A failure to report on stderr and exit with.
+struct CommandFailure: Error {
+    /// What went wrong and what to do, without the program name.
+    var message: String
+    /// The exit code.
+    var status: Int32
+}

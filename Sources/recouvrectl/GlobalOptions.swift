@@ -1,0 +1,53 @@
+import ArgumentParser
+import ControlProtocol
+import Foundation
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The daemon's control socket (default: $RECOUVRE_SOCKET, else \(RecouvreSocket.defaultPath)).",
+            valueName: "path"))
+    var socket: String?
+
+    @Flag(name: .long, help: "Print the reply as pretty JSON with sorted keys.")
+    var json = false
+
+    /// The socket to use: --socket, else RECOUVRE_SOCKET, else the default path.
+    var socketPath: String {
+        if let socket, !socket.isEmpty { return socket }
+        if let variable = ProcessInfo.processInfo.environment[RecouvreSocket.environmentVariable], !variable.isEmpty {
+            return variable
+        }
+        return RecouvreSocket.defaultPath
+    }
+
+    /// Calls the daemon with `body`, then prints the reply: as JSON with --json, else with `human`.
+    /// Turns every failure into a ``CommandFailure`` with the documented exit code.
+    func perform<Reply: Encodable>(_ body: (ControlClient) throws -> Reply, human: (Reply) -> String) throws {
+        let path = socketPath
+        let reply: Reply
+        do {
+            let client = try ControlClient(path: path)
+            reply = try body(client)
+        } catch let error as ControlError {
+            throw CommandFailure(message: error.description, status: ExitStatus.refused)
+        } catch VarlinkClientError.unreachable(let path, let reason) {
+            throw CommandFailure(
+                message: "cannot reach recouvred at \(path): \(reason). Is it running? Use --socket or RECOUVRE_SOCKET.",
+                status: ExitStatus.unreachable)
+        } catch VarlinkClientError.timedOut(let path) {
+            throw CommandFailure(
+                message: "recouvred at \(path) did not reply in time. Check its logs (journalctl -u recouvred).",
+                status: ExitStatus.unreachable)
+        } catch let error as VarlinkClientError {
+            throw CommandFailure(message: error.description, status: ExitStatus.refused)
+        }
+        if json {
+            try Console.json(reply)
+        } else {
+            print(human(reply))
+        }
+    }
+}
