@@ -114,14 +114,17 @@ public struct ActionStore: Sendable {
         public let dueAt: Date
     }
 
-    /// The debtor's reminders still waiting in the queue (not those running).
-    public func pendingReminders(_ c: PostgresConnection, debtorID: Int64) throws -> [PendingReminder] {
+    /// The debtor's reminders not yet sent: those waiting in the queue, and those `owner` has
+    /// claimed but not started (a batch holds several). Rows another transaction is working on
+    /// are skipped; that transaction does its own send-time check.
+    public func pendingReminders(_ c: PostgresConnection, debtorID: Int64, owner: String) throws -> [PendingReminder] {
         try c.query("""
             SELECT id, invoice_id, step, due_at FROM \(schema).actions
-            WHERE debtor_id = $1 AND kind = 'email_reminder' AND state = 'scheduled'
+            WHERE debtor_id = $1 AND kind = 'email_reminder'
+              AND (state = 'scheduled' OR (state = 'running' AND lease_owner = $2))
             ORDER BY due_at
             FOR UPDATE SKIP LOCKED
-            """, [debtorID]).rows.map {
+            """, [debtorID, owner]).rows.map {
             PendingReminder(id: try $0.decode(Int64.self, "id"), invoiceID: try $0.decode(Int64.self, "invoice_id"),
                             step: try $0.decode(Int.self, "step"), dueAt: try $0.decode(Date.self, "due_at"))
         }

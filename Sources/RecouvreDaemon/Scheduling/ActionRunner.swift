@@ -24,14 +24,16 @@ struct ActionRunner: Sendable {
     /// What became of an action.
     enum Result: Equatable {
         case done(String)
-        case leaseLost
+        /// The action was no longer this daemon's to run: merged into a message sent a moment
+        /// ago, cancelled, or its lease expired and another daemon took it over.
+        case notOurs
     }
 
     func run(_ action: ClaimedAction, tenant: TenantRecord, connection c: PostgresConnection, mail: MailSession) throws -> Result {
         let store = ActionStore(slug: tenant.slug)
         do {
             return try c.transaction { c in
-                guard try store.lockClaimed(c, id: action.id, owner: owner) else { return .leaseLost }
+                guard try store.lockClaimed(c, id: action.id, owner: owner) else { return .notOurs }
                 switch action.kind {
                 case .planInvoice: return try planInvoice(action, tenant: tenant, store: store, c)
                 case .reviewDebtor: return try reviewDebtor(action, store: store, c)
@@ -69,8 +71,8 @@ struct ActionRunner: Sendable {
             return .done("no step")
         }
         // A re-dated invoice whose first reminder has not gone yet: move it.
-        let pending = try store.pendingReminders(c, debtorID: debtorID).filter { $0.invoiceID == invoiceID }
-        if let waiting = pending.first(where: { $0.step == first.step }) {
+        let pending = try store.pendingReminders(c, debtorID: debtorID, owner: owner).filter { $0.invoiceID == invoiceID }
+        if let waiting = pending.first(where: { $0.step == first.step && $0.id != action.id }) {
             if waiting.dueAt != first.dueAt { try store.moveReminder(c, id: waiting.id, to: first.dueAt) }
             try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["moved": waiting.id]))
             try store.recordEvent(c, kind: "reminder_rescheduled", debtorID: debtorID, invoiceID: invoiceID,
@@ -98,7 +100,7 @@ struct ActionRunner: Sendable {
         }
         let open = Set(try store.openInvoices(c, debtorID: debtorID).map(\.invoiceId))
         var cancelled: [Int64] = []
-        for reminder in try store.pendingReminders(c, debtorID: debtorID) where !open.contains(reminder.invoiceID) {
+        for reminder in try store.pendingReminders(c, debtorID: debtorID, owner: owner) where !open.contains(reminder.invoiceID) {
             try store.finish(c, id: reminder.id, state: "cancelled", reason: "paid")
             try store.recordEvent(c, kind: "reminder_cancelled", debtorID: debtorID, invoiceID: reminder.invoiceID,
                                   actionID: reminder.id, detail: try PostgresJSON(encoding: ["reason": "paid"]))
@@ -175,8 +177,8 @@ struct ActionRunner: Sendable {
         // rather than send the debtor a second e-mail the same day.
         let covered = Set(listed.map(\.invoiceId))
         var sentSteps = [(invoiceID: invoice.invoiceId, step: action.step)]
-        for other in try store.pendingReminders(c, debtorID: debtorID)
-        where other.dueAt <= current && covered.contains(other.invoiceID) {
+        for other in try store.pendingReminders(c, debtorID: debtorID, owner: owner)
+        where other.id != action.id && other.dueAt <= current && covered.contains(other.invoiceID) {
             try store.succeed(c, id: other.id, outcome: try PostgresJSON(encoding: ["merged_into": action.id]))
             sentSteps.append((other.invoiceID, other.step))
         }

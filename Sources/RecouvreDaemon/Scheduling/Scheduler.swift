@@ -145,8 +145,8 @@ final class Scheduler: Service, Sendable {
         let result = try await worker.database.withConnection { c in
             try runner.run(action, tenant: tenant, connection: c, mail: mail)
         }
-        if result == .leaseLost {
-            logger.notice("lease lost before completion", metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)"])
+        if result == .notOurs {
+            logger.debug("action no longer ours to run", metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)"])
         }
     }
 }
