@@ -51,3 +51,27 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 }
+
+extension GlobalOptions {
+    /// Lets the global options come before the command, as in `recouvrectl --socket S --json
+    /// tenant list`: those found before the first command word are moved to the end, where
+    /// the command that declares them parses them.
+    static func hoisted(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--json" || argument.hasPrefix("--socket=") {
+                leading.append(argument)
+                index += 1
+            } else if argument == "--socket", index + 1 < arguments.count {
+                leading.append(contentsOf: arguments[index...(index + 1)])
+                index += 2
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count else { return arguments }
+        return Array(arguments[index...]) + leading
+    }
+}

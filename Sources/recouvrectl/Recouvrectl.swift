@@ -30,7 +30,7 @@ struct Recouvrectl: ParsableCommand {
     /// code (64) becomes 2.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
             try command.run()
             ExitStatus.terminate(ExitStatus.success)
         } catch let failure as CommandFailure {
