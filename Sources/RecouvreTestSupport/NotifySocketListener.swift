@@ -5,16 +5,45 @@ import Foundation
 
 /// A datagram socket standing in for systemd's `NOTIFY_SOCKET`: it receives what a daemon
 /// sends with the sd_notify protocol, so tests can assert READY=1, WATCHDOG=1, STOPPING=1.
-public final class NotifySocketListener: @unchecked Sendable {
+public final class NotifySocketListener: Sendable {
     public let path: String
-    private let fd: Int32
-    private let lock = NSLock()
-    private var received: [String] = []
+    private let receiver: Receiver
+
+    /// Owns the descriptor. Only its thread closes it, after it stopped reading, so the
+    /// descriptor number can never be read from or closed once another test reuses it.
+    private final class Receiver: @unchecked Sendable {
+        let fd: Int32
+        let path: String
+        private let lock = NSLock()
+        private var received: [String] = []
+        private var stopped = false
+
+        init(fd: Int32, path: String) {
+            self.fd = fd
+            self.path = path
+        }
+
+        var messages: [String] { lock.withLock { received } }
+        func stop() { lock.withLock { stopped = true } }
+
+        func run() {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while !lock.withLock({ stopped }) {
+                let count = recv(fd, &buffer, buffer.count, 0)
+                if count > 0 {
+                    let message = String(decoding: buffer[0..<count], as: UTF8.self)
+                    lock.withLock { received.append(message) }
+                }
+            }
+            close(fd)
+            unlink(path)
+        }
+    }
 
     public init(directory: URL) throws {
         path = directory.appendingPathComponent("notify.sock").path
-        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EIO) }
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EMFILE) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
@@ -26,35 +55,22 @@ public final class NotifySocketListener: @unchecked Sendable {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
-        guard result == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        guard result == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
+        // Wakes the receiving thread regularly so that it notices when to stop.
         var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let thread = Thread { [weak self] in self?.receiveLoop() }
-        thread.start()
+        receiver = Receiver(fd: fd, path: path)
+        let receiver = self.receiver
+        Thread { receiver.run() }.start()
     }
 
-    deinit {
-        close(fd)
-        unlink(path)
-    }
-
-    private func receiveLoop() {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = recv(fd, &buffer, buffer.count, 0)
-            if count > 0 {
-                let message = String(decoding: buffer[0..<count], as: UTF8.self)
-                lock.withLock { received.append(message) }
-            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
-                continue
-            } else {
-                return
-            }
-        }
-    }
+    deinit { receiver.stop() }
 
     /// Every datagram received so far.
-    public var messages: [String] { lock.withLock { received } }
+    public var messages: [String] { receiver.messages }
 
     /// Waits until a datagram contains `line` (e.g. "READY=1"), or the deadline passes.
     public func waitFor(_ line: String, timeout: Duration = .seconds(20)) async throws -> Bool {

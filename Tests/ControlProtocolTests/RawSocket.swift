@@ -8,7 +8,9 @@ final class RawSocket: @unchecked Sendable {
     let fd: Int32
 
     init(path: String) throws {
-        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        // Built in a local first: a throwing init that had set `fd` would run deinit, and a
+        // second close could hit a descriptor another test has opened since.
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -23,6 +25,7 @@ final class RawSocket: @unchecked Sendable {
             _ = close(fd)
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .ECONNREFUSED)
         }
+        self.fd = fd
     }
 
     deinit { _ = close(fd) }

@@ -10,7 +10,7 @@ final class ReplyBox: @unchecked Sendable {
     /// Never call it from the cooperative pool.
     static func reply(of dispatcher: VarlinkDispatcher, to message: Data) -> Data? {
         let box = ReplyBox()
-        Task {
+        Task(executorPreference: ControlPlaneExecutor.shared) {
             box.reply = await dispatcher.reply(to: message)
             box.done.signal()
         }
