@@ -11,6 +11,12 @@ public struct Migration: Sendable, Hashable {
     /// The SQL text. Tenant migrations hold `@schema@` and `@slug@` placeholders.
     public let sql: String
 
+    /// The file the migration comes from, e.g. `0003_payments.sql`.
+    public var fileName: String {
+        let digits = String(version)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "_" + name + ".sql"
+    }
+
     /// A fingerprint of the text, recorded when applied, so that a migration edited after
     /// being applied is detected instead of silently diverging.
     public var checksum: String { Self.fnv1a64(sql) }

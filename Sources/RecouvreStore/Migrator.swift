@@ -118,15 +118,19 @@ public struct Migrator: Sendable {
             );
             """)
         let ledger = try appliedMigrations(c, table: "\(schema).schema_migrations")
-        if try isApplied(migration, ledger: ledger) { return false }
-        try c.execute(migration.sql(forTenantSchema: schema, slug: slug.rawValue))
+        let applied = try isApplied(migration, ledger: ledger)
+        if !applied {
+            try c.execute(migration.sql(forTenantSchema: schema, slug: slug.rawValue))
+            _ = try c.query(
+                "INSERT INTO \(schema).schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                [migration.version, migration.name, migration.checksum])
+        }
+        // Also when the ledger already had it: a registry row left behind its schema would
+        // otherwise be visited by every migrate run.
         _ = try c.query(
-            "INSERT INTO \(schema).schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-            [migration.version, migration.name, migration.checksum])
-        _ = try c.query(
-            "UPDATE recouvre.tenants SET schema_version = greatest(schema_version, $2) WHERE slug = $1",
+            "UPDATE recouvre.tenants SET schema_version = $2 WHERE slug = $1 AND schema_version < $2",
             [slug.rawValue, migration.version])
-        return true
+        return !applied
     }
 
     private func lockControl(_ c: PostgresConnection) throws {
@@ -145,7 +149,7 @@ public struct Migrator: Sendable {
         guard let checksum = ledger[migration.version] else { return false }
         guard checksum == migration.checksum else {
             throw MigrationError(description: """
-                \(migration.scope.rawValue) migration \(migration.version)_\(migration.name) was changed after \
+                \(migration.scope.rawValue) migration \(migration.fileName) was changed after \
                 it was applied (checksum \(checksum), now \(migration.checksum)): restore the original file and \
                 put the change in a new numbered migration
                 """)

@@ -143,7 +143,10 @@ public struct TenantRegistry: Sendable {
             let updated = try c.query(
                 "UPDATE recouvre.tenants SET status = $2, updated_at = now() WHERE slug = $1 AND status <> 'provisioning'",
                 [slug.rawValue, status.rawValue])
-            guard updated.affectedRows == 1 else { throw TenantError.notFound(slug: slug.rawValue) }
+            guard updated.affectedRows == 1 else {
+                _ = try fetch(c, slug: slug)  // throws notFound when there is no such tenant
+                throw TenantError.invalid(field: "status", reason: "tenant '\(slug)' is still being provisioned")
+            }
             try recordOperatorEvent(c, slug: slug, kind: event, detail: [:])
             if status == .active {
                 _ = try c.query("SELECT pg_notify('recouvre_due', $1)", [slug.rawValue])

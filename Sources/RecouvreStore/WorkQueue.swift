@@ -40,19 +40,23 @@ public struct WorkQueue: Sendable {
         let schema = slug.quotedSchema
         return try connection.transaction { c in
             let reclaimed = try c.query("""
-                UPDATE \(schema).actions
-                SET state = 'scheduled', lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
-                    due_at = now()
-                WHERE state = 'running' AND lease_expires_at < now()
-                RETURNING id, lease_owner
-                """)
-            if reclaimed.affectedRows > 0 {
-                _ = try c.query("""
-                    INSERT INTO \(schema).events (kind, action_id, detail)
-                    SELECT 'lease_expired', id, jsonb_build_object('reclaimed_by', $1::text)
-                    FROM unnest($2::bigint[]) AS id
-                    """, [owner, try reclaimed.rows.map { try $0.decode(Int64.self, "id") }])
-            }
+                WITH expired AS (
+                    SELECT id, lease_owner FROM \(schema).actions
+                    WHERE state = 'running' AND lease_expires_at < now()
+                    FOR UPDATE SKIP LOCKED
+                ), reclaimed AS (
+                    UPDATE \(schema).actions a
+                    SET state = 'scheduled', lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),
+                        due_at = now()
+                    FROM expired
+                    WHERE a.id = expired.id
+                    RETURNING a.id, a.debtor_id, a.invoice_id, expired.lease_owner AS previous_owner
+                )
+                INSERT INTO \(schema).events (kind, debtor_id, invoice_id, action_id, actor, detail)
+                SELECT 'lease_expired', debtor_id, invoice_id, id, 'recouvred',
+                       jsonb_build_object('expired_owner', previous_owner, 'reclaimed_by', $1::text)
+                FROM reclaimed
+                """, [owner])
             return reclaimed.affectedRows
         }
     }

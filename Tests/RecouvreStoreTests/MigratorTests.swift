@@ -85,6 +85,21 @@ final class MigratorTests {
         #expect(progress.isEmpty)
     }
 
+    @Test func aRegistryRowBehindItsOwnLedgerIsRaisedOnceThenLeftAlone() throws {
+        let c = database.connection
+        _ = try Migrator().migrateControl(c)
+        _ = try database.tenant("acme")
+        _ = try c.query("UPDATE recouvre.tenants SET schema_version = 0 WHERE slug = 'acme'")
+
+        let first = try Migrator().migrateAllTenants(c)
+        #expect(first.tenantsMigrated == 0, "nothing was applied: the schema already had every migration")
+        #expect(try c.value("SELECT schema_version FROM recouvre.tenants WHERE slug = 'acme'", as: Int.self)
+                == MigrationCatalog.latestTenantVersion)
+        var visited = 0
+        _ = try Migrator().migrateAllTenants(c) { _, _ in visited += 1 }
+        #expect(visited == 0)
+    }
+
     @Test func tamperedControlChecksumStopsTheRunNamingTheMigration() throws {
         let c = database.connection
         _ = try Migrator().migrateControl(c)
@@ -92,7 +107,8 @@ final class MigratorTests {
         _ = try c.query("UPDATE recouvre.schema_migrations SET checksum = 'deadbeefdeadbeef' WHERE version = $1",
                         [first.version])
         let error = try #require(throws: MigrationError.self) { try Migrator().migrateControl(c) }
-        #expect(error.description.contains(first.name))
+        #expect(error.description.contains(first.fileName))
+        #expect(first.fileName.hasPrefix("0001_"))
         #expect(error.description.contains("deadbeefdeadbeef"))
         #expect(error.description.contains("new numbered migration"))
     }

@@ -141,9 +141,10 @@ final class WorkQueueTests {
         #expect(try tenant.sql.value("SELECT state FROM actions WHERE id = $1", [claimed[1].id], as: String.self) == "running")
 
         let event = try #require(try tenant.sql.query(
-            "SELECT action_id, detail->>'reclaimed_by' AS by FROM events WHERE kind = 'lease_expired'").first)
+            "SELECT action_id, detail->>'reclaimed_by' AS by, detail->>'expired_owner' AS expired_owner FROM events WHERE kind = 'lease_expired'").first)
         #expect(try event.decode(Int64.self, "action_id") == expired)
         #expect(try event.decode(String.self, "by") == queue.owner)
+        #expect(try event.decode(String.self, "expired_owner") == "crashed-daemon")
 
         #expect(try queue.reclaimExpiredLeases(c, slug: tenant.slug) == 0)
         let retaken = try queue.claim(c, slug: tenant.slug, limit: 10)
