@@ -72,6 +72,7 @@ let package = Package(
         .testTarget(name: "RecouvreStoreTests", dependencies: ["RecouvreStore", "RecouvreTestSupport"]),
         .testTarget(name: "RecouvreChannelsTests", dependencies: ["RecouvreChannels", "RecouvreTestSupport"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol"]),
+        .testTarget(name: "RecouvreDaemonTests", dependencies: ["RecouvreDaemon", "RecouvreCore", "RecouvreTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Postgres", "RecouvreTestSupport", "ControlProtocol"]),
     ],
     swiftLanguageModes: [.v6]
