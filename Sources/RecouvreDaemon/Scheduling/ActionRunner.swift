@@ -173,12 +173,13 @@ struct ActionRunner: Sendable {
                                   "message_id": messageID, "step": String(action.step), "relay_reply": reply,
                                   "invoices": listed.map(\.number).joined(separator: ","),
                               ]))
-        // Reminders of the same debtor due now were covered by this message: mark them done
-        // rather than send the debtor a second e-mail the same day.
+        // Reminders of the same debtor due by now, or later today in the debtor's zone, were
+        // covered by this message: mark them done rather than send a second e-mail the same day.
         let covered = Set(listed.map(\.invoiceId))
         var sentSteps = [(invoiceID: invoice.invoiceId, step: action.step)]
         for other in try store.pendingReminders(c, debtorID: debtorID, owner: owner)
-        where other.id != action.id && other.dueAt <= current && covered.contains(other.invoiceID) {
+        where other.id != action.id && covered.contains(other.invoiceID)
+            && (other.dueAt <= current || calendar.localDay(of: other.dueAt) == today) {
             try store.succeed(c, id: other.id, outcome: try PostgresJSON(encoding: ["merged_into": action.id]))
             sentSteps.append((other.invoiceID, other.step))
         }

@@ -1,0 +1,146 @@
+import Foundation
+import Postgres
+import RecouvreCore
+import RecouvreStore
+import RecouvreTestSupport
+import Testing
+@testable import RecouvreDaemon
+
+/// The worker's path for one action — claim, re-check, render, deliver, record, plan next —
+/// against the real database and SMTP server.
+@Suite(.serialized) struct ActionRunnerTests {
+    let mailbox: CapturedMailbox
+
+    init() throws { mailbox = try CapturedMailbox.fromEnvironment() }
+
+    @Test func anOverdueInvoiceIsRemindedOnceAndItsNextStepPlannedSevenDaysLater() async throws {
+        let fixture = try RunnerFixture()
+        try fixture.addInvoice("FA-1")
+        try fixture.addInvoice("FA-2", amount: "318.00", daysAgo: 3)
+        try fixture.runDue()  // plan both invoices
+        #expect(try fixture.actions().map(\.state) == ["scheduled", "scheduled"])
+        try fixture.runDue()  // both reminders are due now: one message lists both invoices
+
+        let messages = try await mailbox.waitForMessages(to: fixture.recipient)
+        #expect(messages.count == 1)
+        let body = try #require(messages.first?.body)
+        #expect(body.contains("FA-1") && body.contains("FA-2"))
+        #expect(body.contains("1\u{202F}568,40\u{00A0}€"), "the total of both invoices: \(body)")
+
+        let reminders = try fixture.actions()
+        #expect(reminders.filter { $0.step == 1 }.map(\.state) == ["succeeded", "succeeded"])
+        let next = reminders.filter { $0.step == 2 }
+        #expect(next.count == 2)
+        #expect(next.allSatisfy { $0.state == "scheduled" })
+        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
+        let expected = SendingCalendar(timeZone: paris).localDay(of: fixture.now).adding(days: 7)
+        #expect(next.allSatisfy { SendingCalendar(timeZone: paris).localDay(of: $0.dueAt) == expected })
+        #expect(try fixture.events("reminder_sent").count == 1)
+
+        // Running again finds nothing due and sends nothing.
+        #expect(try fixture.runDue().isEmpty)
+        #expect(mailbox.messages(to: fixture.recipient).count == 1)
+    }
+
+    @Test func aPaymentCommittedBeforeTheSendCancelsTheReminder() async throws {
+        let fixture = try RunnerFixture()
+        let invoice = try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        // The reminder is claimed, then the payment commits before the worker's check.
+        let tenant = try TenantRegistry().get(fixture.sql, slug: fixture.slug)
+        let claimed = try fixture.queue.claim(fixture.sql, slug: fixture.slug, limit: 10)
+        #expect(claimed.count == 1)
+        let payer = try PostgresConnection(conninfo: fixture.conninfo)
+        defer { payer.close() }
+        try payer.query("INSERT INTO tenant_runner.payments (debtor_id, invoice_id, amount) VALUES ($1, $2, 1250.40)",
+                        [fixture.debtorID, invoice])
+        let result = try fixture.runner.run(claimed[0], tenant: tenant, connection: fixture.sql, mail: fixture.mail)
+        #expect(result == .done("cancelled: paid"))
+        #expect(try fixture.actions().map(\.state) == ["cancelled"])
+        #expect(try fixture.events("reminder_cancelled").count == 1)
+        #expect(mailbox.messages(to: fixture.recipient).isEmpty)
+    }
+
+    @Test func aPartlyPaidInvoiceIsStillRemindedForWhatRemains() async throws {
+        let fixture = try RunnerFixture()
+        let invoice = try fixture.addInvoice("FA-1", amount: "1000.00")
+        try fixture.sql.query("INSERT INTO tenant_runner.payments (debtor_id, invoice_id, amount) VALUES ($1, $2, 400)",
+                              [fixture.debtorID, invoice])
+        try fixture.runDue()  // plan + review
+        try fixture.runDue()
+        let message = try #require(try await mailbox.waitForMessages(to: fixture.recipient).first)
+        #expect(message.body.contains("600,00"), "the outstanding balance: \(message.body)")
+    }
+
+    @Test func anUnreachableRelayIsRetriedWithBackoffThenDead() throws {
+        let fixture = try RunnerFixture(smtpURL: "smtp://127.0.0.1:\(try RunnerFixture.closedPort())")
+        fixture.configuration.maxAttempts = 2
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        try fixture.runDue()
+        var reminder = try #require(try fixture.actions().first)
+        #expect(reminder.state == "scheduled")
+        #expect(reminder.attempts == 1)
+        #expect(reminder.lastError?.contains("connect") == true)
+        #expect(reminder.dueAt > fixture.now.addingTimeInterval(10), "retried later, not at once")
+        #expect(try fixture.events("delivery_failed").count == 1)
+
+        try fixture.makeEverythingDue()
+        try fixture.runDue()
+        reminder = try #require(try fixture.actions().first)
+        #expect(reminder.state == "dead")
+        #expect(reminder.attempts == 2)
+        #expect(try fixture.events("delivery_failed").count == 2)
+        #expect(try fixture.events("reminder_sent").isEmpty)
+    }
+
+    @Test func aPausedTenantPostponesWithoutSending() throws {
+        let fixture = try RunnerFixture()
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        let tenant = try TenantRegistry().get(fixture.sql, slug: fixture.slug)
+        let claimed = try fixture.queue.claim(fixture.sql, slug: fixture.slug, limit: 10)
+        _ = try TenantRegistry().pause(fixture.sql, slug: fixture.slug)
+        #expect(try fixture.runner.run(claimed[0], tenant: tenant, connection: fixture.sql, mail: fixture.mail) == .done("postponed"))
+        let reminder = try #require(try fixture.actions().first)
+        #expect(reminder.state == "scheduled")
+        #expect(reminder.attempts == 0, "a postponement is not an attempt")
+        #expect(reminder.dueAt > fixture.now.addingTimeInterval(30 * 60))
+        #expect(mailbox.messages(to: fixture.recipient).isEmpty)
+    }
+
+    @Test func outsideTheSendingWindowTheReminderWaitsForMondayMorning() throws {
+        let fixture = try RunnerFixture(alwaysOpen: false)
+        // Sunday 6 December 2026, 03:00 in Paris.
+        fixture.now = Date(timeIntervalSince1970: 1_796_522_400)
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        let planned = try #require(try fixture.actions().first)
+        // Long overdue, so not planned in the past: the window's opening on the next sending
+        // day, Monday 7 December 2026, 08:00 in Paris = 07:00 UTC.
+        #expect(planned.dueAt == Date(timeIntervalSince1970: 1_796_626_800))
+        #expect(mailbox.messages(to: fixture.recipient).isEmpty)
+    }
+
+    @Test func aDebtorWithoutAnEmailAddressFailsClearly() throws {
+        let fixture = try RunnerFixture(debtorEmail: false)
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        try fixture.runDue()
+        let reminder = try #require(try fixture.actions().first)
+        #expect(reminder.state == "failed")
+        #expect(reminder.lastError == "the debtor has no e-mail address")
+    }
+
+    @Test func anActionWhoseLeaseWentToAnotherDaemonIsLeftAlone() throws {
+        let fixture = try RunnerFixture()
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        let tenant = try TenantRegistry().get(fixture.sql, slug: fixture.slug)
+        let claimed = try fixture.queue.claim(fixture.sql, slug: fixture.slug, limit: 10)
+        try fixture.sql.query("UPDATE tenant_runner.actions SET lease_owner = 'other-daemon' WHERE id = $1", [claimed[0].id])
+        #expect(try fixture.runner.run(claimed[0], tenant: tenant, connection: fixture.sql, mail: fixture.mail) == .notOurs)
+        #expect(try fixture.actions().first?.state == "running")
+        #expect(mailbox.messages(to: fixture.recipient).isEmpty)
+    }
+}
