@@ -135,7 +135,7 @@ public enum ControlInterface {
     # Executes a paused tenant's actions again. Idempotent.
     method ResumeTenant(slug: string) -> (tenant: Tenant)
 
-    # Lists a tenant's actions, most recently updated first, optionally in one
+    # Lists a tenant's actions, newest first, optionally in one
     # state. limit: 1 to 1000, default 100.
     method ListActions(tenant: string, state: ?string, limit: ?int) -> (actions: []Action)
 

@@ -163,14 +163,16 @@ public struct ActionStore: Sendable {
             .first.map(ActionRecord.init(row:))
     }
 
-    /// An operator's retry: a failed, dead or cancelled action is scheduled now with a fresh
+    /// An operator's retry: a failed or dead action is scheduled now with a fresh
     /// attempt count. Returns nil if the action does not exist; throws if its state forbids it.
     public func retry(_ c: PostgresConnection, id: Int64, actor: String) throws -> ActionRecord? {
         try c.transaction { c in
             guard let action = try lockedForOps(c, id: id) else { return nil }
-            guard ["failed", "dead", "cancelled"].contains(action.state) else {
+            // Not a cancelled one: it was cancelled for a reason (paid, by an operator), and a
+            // later plan may already hold its step.
+            guard ["failed", "dead"].contains(action.state) else {
                 throw ActionStateError(id: id, state: action.state,
-                                       reason: "only failed, dead or cancelled actions can be retried")
+                                       reason: "only failed or dead actions can be retried")
             }
             _ = try c.query("""
                 UPDATE \(schema).actions SET state = 'scheduled', due_at = now(), attempts = 0,

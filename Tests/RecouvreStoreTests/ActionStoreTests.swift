@@ -54,13 +54,13 @@ final class ActionStoreTests {
         #expect(detail == ["by": "ops:alice", "previous_state": "dead"])
     }
 
-    @Test(arguments: ["scheduled", "running", "succeeded"])
+    @Test(arguments: ["scheduled", "running", "succeeded", "cancelled"])
     func retryingALiveOrDoneActionIsRefused(state: String) throws {
         let action = try reminder(state: state)
         let error = try #require(throws: ActionStateError.self) { try self.store.retry(self.sql, id: action, actor: "ops") }
         #expect(error.id == action)
         #expect(error.state == state)
-        #expect(error.description.contains("only failed, dead or cancelled"))
+        #expect(error.description.contains("only failed or dead"))
         #expect(try sql.value("SELECT state FROM actions WHERE id = $1", [action], as: String.self) == state)
         #expect(try events(kind: "action_retried", action: action).isEmpty)
     }
@@ -79,8 +79,8 @@ final class ActionStoreTests {
         #expect(!(try sql.isNull(column: "finished_at", action: scheduled)))
         let event = try #require(try events(kind: "action_cancelled", action: scheduled).first)
         #expect(try event.decode(PostgresJSON.self, "detail").decode([String: String].self) == ["by": "ops:bob"])
-        // A cancelled action can be retried.
-        #expect(try store.retry(sql, id: scheduled, actor: "ops:bob")?.state == "scheduled")
+        // A cancelled action stays cancelled: its step may already be planned again.
+        #expect(throws: ActionStateError.self) { try self.store.retry(self.sql, id: scheduled, actor: "ops:bob") }
     }
 
     @Test(arguments: ["running", "succeeded", "dead", "cancelled"])

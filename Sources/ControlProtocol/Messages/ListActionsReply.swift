@@ -1,6 +1,6 @@
 /// Reply of `ListActions`.
 public struct ListActionsReply: Codable, Sendable, Equatable {
-    /// The actions, most recently updated first.
+    /// The actions, newest first.
     public var actions: [ActionInfo]
 
     /// Builds the reply.

@@ -26,17 +26,19 @@ final class ControlService: ControlHandler {
     func close() async { await database.close() }
 
     func getStatus() async throws -> DaemonStatus {
-        let counts: (total: Int, active: Int)? = try? await database.withConnection { c in
+        let counts: (total: Int, active: Int, database: String)? = try? await database.withConnection { c in
             let sql = "SELECT count(*) AS total, count(*) FILTER (WHERE status = 'active') AS active FROM recouvre.tenants"
-            guard let row = try c.query(sql).first else { return (0, 0) }
-            return (try row.decode(Int.self, "total"), try row.decode(Int.self, "active"))
+            let row = try c.query(sql).first
+            // Names the database without any password the conninfo may carry.
+            let name = "\(c.databaseName ?? "?") on \(c.host ?? "?"):\(c.port ?? "?")"
+            return (try row?.decode(Int.self, "total") ?? 0, try row?.decode(Int.self, "active") ?? 0, name)
         }
         let now = Date()
         return DaemonStatus(
             version: version, pid: Int(ProcessInfo.processInfo.processIdentifier),
             startedAt: Self.iso(state.startedAt), uptimeSeconds: Int(now.timeIntervalSince(state.startedAt)),
             ready: state.ready, draining: state.draining,
-            database: counts == nil ? "unreachable" : "connected",
+            database: counts?.database ?? "unreachable",
             workers: configuration.workers, inFlight: state.inFlight,
             tenantsTotal: counts?.total ?? 0, tenantsActive: counts?.active ?? 0,
             lastPassAt: state.lastPassAt.map(Self.iso), lastError: state.lastError)
@@ -97,7 +99,7 @@ final class ControlService: ControlHandler {
             throw ControlError.invalidArgument(
                 field: "state", reason: "'\(state)' is not a state; use one of \(Self.actionStates.sorted().joined(separator: ", "))")
         }
-        let limit = p.limit ?? 50
+        let limit = p.limit ?? 100
         guard (1...1000).contains(limit) else {
             throw ControlError.invalidArgument(field: "limit", reason: "must be between 1 and 1000")
         }
