@@ -43,10 +43,19 @@ public struct Daemon: Sendable {
         var access = PeerAccess.default
         access.uids.formUnion(configuration.allowedUIDs)
         access.gids.formUnion(configuration.allowedGIDs)
-        let server = ControlServer(path: configuration.socketPath, handler: control, access: access,
+        let activation = SocketActivation(environment: ProcessInfo.processInfo.environment)
+        let server: ControlServer
+        if let descriptor = activation.controlSocket {
+            // systemd owns the socket file (recouvred.socket); serve the descriptor it passed.
+            server = ControlServer(adoptingListeningDescriptor: descriptor, handler: control, access: access,
                                    info: .recouvred(version: Self.version))
+            logger.info("control socket passed by systemd", metadata: ["fd": "\(descriptor)"])
+        } else {
+            server = ControlServer(path: configuration.socketPath, handler: control, access: access,
+                                   info: .recouvred(version: Self.version))
+            logger.info("control socket open", metadata: ["path": "\(configuration.socketPath)"])
+        }
         try server.start()
-        logger.info("control socket open", metadata: ["path": "\(configuration.socketPath)"])
 
         let scheduler = Scheduler(configuration: configuration, queue: queue, runner: runner, state: state,
                                   notifier: notifier, logger: logger)

@@ -32,3 +32,21 @@ import Testing
         #expect(notifier.watchdogInterval == nil)
     }
 }
+
+@Suite struct SocketActivationTests {
+    @Test func theNamedControlSocketIsFound() {
+        let activation = SocketActivation(
+            environment: ["LISTEN_PID": "42", "LISTEN_FDS": "2", "LISTEN_FDNAMES": "metrics:control"], pid: 42)
+        #expect(activation.controlSocket == 4)
+        #expect(activation.descriptors["metrics"] == 3)
+    }
+
+    @Test func aSingleUnnamedSocketIsTheControlSocket() {
+        #expect(SocketActivation(environment: ["LISTEN_PID": "7", "LISTEN_FDS": "1"], pid: 7).controlSocket == 3)
+    }
+
+    @Test func socketsMeantForAnotherProcessAreIgnored() {
+        #expect(SocketActivation(environment: ["LISTEN_PID": "8", "LISTEN_FDS": "1"], pid: 7).controlSocket == nil)
+        #expect(SocketActivation(environment: [:], pid: 7).controlSocket == nil)
+    }
+}
