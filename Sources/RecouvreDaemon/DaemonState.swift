@@ -31,7 +31,11 @@ public final class DaemonState: Sendable {
     func markDraining() { values.withLock { $0.draining = true } }
     func databaseReachable(_ up: Bool) { values.withLock { $0.databaseUp = up } }
     func passCompleted(at date: Date) { values.withLock { $0.lastPassAt = date; $0.databaseUp = true } }
-    func recordError(_ text: String) { values.withLock { $0.lastError = text } }
+    /// Keeps the last error with when it happened, for `status`.
+    func recordError(_ error: any Error, at date: Date = Date()) {
+        let text = "\(date.formatted(.iso8601)): \(error)"
+        values.withLock { $0.lastError = text }
+    }
     func actionStarted() { values.withLock { $0.inFlight += 1 } }
     func actionFinished() { values.withLock { $0.inFlight -= 1; $0.executed += 1 } }
 }

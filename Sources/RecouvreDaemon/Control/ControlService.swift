@@ -20,7 +20,10 @@ final class ControlService: ControlHandler {
         self.registry = registry
         self.queue = queue
         self.version = version
-        database = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred control")
+        // Few attempts: an operator asking while the database is down gets DatabaseUnavailable
+        // in a second or two, not a command that hangs.
+        database = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred control",
+                                  backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1), maxAttempts: 3))
     }
 
     func close() async { await database.close() }

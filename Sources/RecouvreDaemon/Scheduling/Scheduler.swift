@@ -33,11 +33,16 @@ final class Scheduler: Service, Sendable {
         self.state = state
         self.notifier = notifier
         self.logger = logger
-        listener = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred scheduler")
+        listener = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred scheduler",
+                                  backoff: Self.connectionBackoff)
         pool = WorkerPool(workers: (0..<configuration.workers).map {
             Worker(index: $0, conninfo: configuration.databaseConninfo, heloName: configuration.heloName)
         })
     }
+
+    /// Few attempts per call: while the database is down the loop keeps turning (and pinging
+    /// the watchdog), trying again every poll interval, instead of blocking in one call.
+    static let connectionBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2), maxAttempts: 3)
 
     func run() async throws {
         await withGracefulShutdownHandler {
@@ -80,7 +85,7 @@ final class Scheduler: Service, Sendable {
             }
         } catch {
             state.databaseReachable(false)
-            state.recordError("\(error)")
+            state.recordError(error)
             logger.warning("waiting for work failed", metadata: ["error": "\(error)"])
             try? await Task.sleep(for: configuration.pollInterval)
         }
@@ -94,7 +99,7 @@ final class Scheduler: Service, Sendable {
             tenants = try await listener.withConnection { try queue.dueTenants($0, limit: 200) }
         } catch {
             state.databaseReachable(false)
-            state.recordError("\(error)")
+            state.recordError(error)
             logger.warning("cannot read due work", metadata: ["error": "\(error)"])
             return
         }
@@ -132,7 +137,7 @@ final class Scheduler: Service, Sendable {
             }
             try await worker.database.withConnection { try queue.refreshDueWork($0, slug: slug) }
         } catch {
-            state.recordError("\(error)")
+            state.recordError(error)
             logger.warning("tenant pass failed", metadata: ["tenant": "\(slug)", "error": "\(error)"])
         }
     }

@@ -10,7 +10,8 @@ final class Worker: Sendable {
 
     init(index: Int, conninfo: String, heloName: String) {
         self.index = index
-        database = PostgresClient(conninfo: conninfo, applicationName: "recouvred worker \(index)")
+        database = PostgresClient(conninfo: conninfo, applicationName: "recouvred worker \(index)",
+                                  backoff: Scheduler.connectionBackoff)
         mail = MailSession(heloName: heloName)
     }
 
