@@ -94,6 +94,27 @@ import Testing
         #expect(try fixture.events("reminder_sent").isEmpty)
     }
 
+    @Test func theTenantsOwnRelayIsUsedAndARetryKeepsTheMessageID() async throws {
+        // The operator default points nowhere: only the tenant's relay can deliver.
+        let fixture = try RunnerFixture(smtpURL: "smtp://127.0.0.1:\(try RunnerFixture.closedPort())")
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        try fixture.runDue()
+        let failed = try #require(try fixture.actions().first)
+        #expect(failed.state == "scheduled" && failed.attempts == 1)
+
+        let smtp = try TestEnvironment.smtpAddress()
+        _ = try TenantRegistry().update(fixture.sql, slug: fixture.slug,
+                                        settings: TenantSettings(smtpURL: "smtp://\(smtp.host):\(smtp.port)"))
+        try fixture.makeEverythingDue()
+        try fixture.runDue()
+        let message = try #require(try await mailbox.waitForMessages(to: fixture.recipient).first)
+        #expect(message.header("Message-ID") == "<action-\(failed.id).runner@durand.example>")
+        #expect(message.header("From")?.contains("relances@durand.example") == true)
+        let sent = try #require(try fixture.actions().first)
+        #expect(sent.state == "succeeded" && sent.attempts == 2)
+    }
+
     @Test func aPausedTenantPostponesWithoutSending() throws {
         let fixture = try RunnerFixture()
         try fixture.addInvoice("FA-1")
