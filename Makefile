@@ -5,15 +5,15 @@ SHELL := /bin/bash
 SWIFT ?= swift
 TESTRUN := .run/test
 
-.PHONY: all deps sql build release test demo clean
+.PHONY: all deps resources build release test demo clean
 
 all: build
 
-deps: sql
+deps: resources
 	@scripts/install-deps
 
-sql:
-	@scripts/embed-sql
+resources:
+	@scripts/embed-resources
 
 build: deps
 	$(SWIFT) build

@@ -37,10 +37,12 @@ let package = Package(
                 "RecouvreCore",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            // Embedded at build time by scripts/embed-resources (EmbeddedTemplates.swift).
+            exclude: ["Templates"]
         ),
         // The varlink interface recouvred and recouvrectl speak.
-        .target(name: "ControlProtocol", resources: [.copy("io.recouvre.Control.varlink")]),
+        // The interface text is a Swift constant; the .varlink file is its copy for readers and tools.
+        .target(name: "ControlProtocol", exclude: ["io.recouvre.Control.varlink"]),
         // The daemon's services.
         .target(
             name: "RecouvreDaemon",

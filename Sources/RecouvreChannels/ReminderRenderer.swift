@@ -14,26 +14,44 @@ public struct ReminderRenderer: Sendable {
 
     private let templates: [String: Pair]
 
-    /// Loads and compiles every template in the module's `Templates` folder.
+    /// Compiles the default templates, which the binary carries (see `scripts/embed-resources`).
     public init() throws {
-        guard let root = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw ReminderTemplateError("the Templates folder is missing from the RecouvreChannels resources; reinstall the program")
-        }
-        try self.init(directory: root)
+        try self.init(files: EmbeddedTemplates.files.map { ($0.path, $0.text) })
     }
 
-    /// Loads and compiles the templates under `directory` (laid out like the bundled folder).
+    /// Loads and compiles the templates under `directory`, laid out like the module's
+    /// `Templates` folder: `<locale>/<name>.subject.mustache` and `<locale>/<name>.txt.mustache`.
     public init(directory: URL) throws {
-        var templates: [String: Pair] = [:]
+        var files: [(String, String)] = []
         for locale in MessageLocale.allCases {
             let folder = directory.appendingPathComponent(locale.rawValue)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for file in names where file.hasSuffix(".subject.mustache") {
-                let name = String(file.dropLast(".subject.mustache".count))
-                let subject = try Self.compile(folder.appendingPathComponent(file))
-                let body = try Self.compile(folder.appendingPathComponent(name + ".txt.mustache"))
-                templates[Self.key(name, locale)] = Pair(subject: subject, body: body)
+            for file in names where file.hasSuffix(".mustache") {
+                let url = folder.appendingPathComponent(file)
+                do {
+                    files.append((locale.rawValue + "/" + file, try String(contentsOf: url, encoding: .utf8)))
+                } catch {
+                    throw ReminderTemplateError("cannot read template \(url.path): \(error.localizedDescription)")
+                }
             }
+        }
+        try self.init(files: files)
+    }
+
+    /// Compiles templates given as (`<locale>/<file name>`, text) pairs.
+    init(files: [(path: String, text: String)]) throws {
+        let byPath = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+        var templates: [String: Pair] = [:]
+        for path in byPath.keys.sorted() where path.hasSuffix(".subject.mustache") {
+            let parts = path.split(separator: "/")
+            guard parts.count == 2, let locale = MessageLocale(rawValue: String(parts[0])) else { continue }
+            let name = String(parts[1].dropLast(".subject.mustache".count))
+            let bodyPath = "\(locale.rawValue)/\(name).txt.mustache"
+            guard let bodyText = byPath[bodyPath] else {
+                throw ReminderTemplateError("template \(path) has no body: add \(bodyPath)")
+            }
+            templates[Self.key(name, locale)] = Pair(subject: try Self.compile(byPath[path] ?? "", path: path),
+                                                     body: try Self.compile(bodyText, path: bodyPath))
         }
         self.templates = templates
     }
@@ -65,17 +83,11 @@ public struct ReminderRenderer: Sendable {
         locale.rawValue + "/" + name
     }
 
-    private static func compile(_ url: URL) throws -> MustacheTemplate {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ReminderTemplateError("cannot read template \(url.path): \(error.localizedDescription)")
-        }
+    private static func compile(_ text: String, path: String) throws -> MustacheTemplate {
         do {
             return try MustacheTemplate(string: text)
         } catch {
-            throw ReminderTemplateError("template \(url.path) does not compile: \(error)")
+            throw ReminderTemplateError("template \(path) does not compile: \(error)")
         }
     }
 }

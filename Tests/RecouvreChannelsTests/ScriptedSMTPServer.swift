@@ -47,16 +47,21 @@ final class ScriptedSMTPServer: Sendable {
     var connections: Int { state.withLock { $0.connections } }
     var messages: [String] { state.withLock { $0.messages } }
 
-    /// Stops accepting; the serving thread ends on the failed accept.
+    /// Stops accepting; the serving thread ends on the failed accept and closes the listener.
+    ///
+    /// Only that thread closes it: were `stop` to close it, the thread's next `accept` could
+    /// land on a socket another test has opened since under the same descriptor number.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func serve() {
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0 else {
+                close(listener)
+                return
+            }
             state.withLock { $0.connections += 1 }
             handle(client)
             close(client)
