@@ -81,7 +81,7 @@ struct ReminderEndToEndTests {
         let message = try #require(messages.first, "no reminder reached the SMTP server; log: \(Self.read(log))")
         #expect(message.header("To")?.contains(recipient) == true)
         let subject = try #require(message.decodedHeader("Subject"))
-        #expect(!subject.isEmpty)
+        #expect(subject.contains("FA-2026-0412") && subject.contains("Fournitures Dupuis SAS"), "subject: \(subject)")
         #expect(message.body.contains("FA-2026-0412"))
         #expect(message.body.contains("250,40"), "amount missing from: \(message.body)")
         let messageID = try #require(message.header("Message-ID"))
