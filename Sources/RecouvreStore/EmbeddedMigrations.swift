@@ -19,12 +19,26 @@ CREATE FUNCTION recouvre.is_email(candidate text) RETURNS boolean
 COMMENT ON FUNCTION recouvre.is_email(text) IS
     'True for an address of the form local@domain.tld without spaces, at most 254 characters.';
 
+-- Region/City names the server knows. Abbreviations (CET), POSIX specs (UTC+3) and the
+-- posix/ and right/ copies are refused: the daemon computes sending hours with the same IANA
+-- names, and a zone it could not read would silently fall back to another one. Cheap enough
+-- for bulk imports (no scan of pg_timezone_names).
 CREATE FUNCTION recouvre.is_time_zone(candidate text) RETURNS boolean
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
-    RETURN EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names WHERE name = candidate);
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog AS $$
+BEGIN
+    IF candidate !~ '^(UTC|[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+){1,2})$'
+       OR candidate ~ '^(posix|right)/' THEN
+        RETURN false;
+    END IF;
+    PERFORM now() AT TIME ZONE candidate;
+    RETURN true;
+EXCEPTION WHEN invalid_parameter_value THEN
+    RETURN false;
+END
+$$;
 
 COMMENT ON FUNCTION recouvre.is_time_zone(text) IS
-    'True for an IANA time zone name known to the server, such as Europe/Paris.';
+    'True for an IANA Region/City time zone name known to the server, such as Europe/Paris, or UTC.';
 
 -- ISO 4217 active currency codes.
 CREATE FUNCTION recouvre.is_currency(candidate text) RETURNS boolean
@@ -60,14 +74,25 @@ COMMENT ON COLUMN recouvre.tenants.schema_version IS
 
 -- The global due-work index: for each tenant, the earliest moment something may need doing
 -- (a scheduled action's due time, or a running action's lease expiry). The scheduler polls
--- this one table instead of every tenant schema. Triggers in each tenant schema lower it when
--- work is scheduled; the scheduler raises it after it has drained a tenant.
+-- it instead of every tenant schema, and is the only writer: it sets a tenant's row after
+-- draining the tenant.
 CREATE TABLE recouvre.due_work (
     tenant       text PRIMARY KEY REFERENCES recouvre.tenants (slug) ON DELETE CASCADE,
     next_due_at  timestamptz
 );
 
 CREATE INDEX due_work_next_due_at ON recouvre.due_work (next_due_at) WHERE next_due_at IS NOT NULL;
+
+-- Hints that a tenant scheduled work, written by the tenant schemas' triggers. Insert-only:
+-- no transaction ever waits on another to add a hint, whatever else it holds. The scheduler
+-- reads them with due_work and folds them in when it refreshes the tenant's row.
+CREATE TABLE recouvre.due_hints (
+    tenant  text NOT NULL,
+    due_at  timestamptz NOT NULL
+) WITH (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_threshold = 200);
+
+CREATE INDEX due_hints_due_at ON recouvre.due_hints (due_at);
+CREATE INDEX due_hints_tenant ON recouvre.due_hints (tenant);
 
 -- What operators did to tenants: created, paused, resumed, changed settings.
 CREATE TABLE recouvre.operator_events (
@@ -134,8 +159,8 @@ CREATE TABLE @schema@.invoices (
                 CONSTRAINT invoice_amount_positive CHECK (amount > 0),
     created_at  timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT invoice_due_on_not_before_issued_on CHECK (due_on >= issued_on),
-    -- Lets payments check that the invoice they name belongs to their debtor.
-    CONSTRAINT invoice_id_debtor_unique UNIQUE (id, debtor_id)
+    -- Lets payments check that the invoice they name is their debtor's, in their currency.
+    CONSTRAINT invoice_id_debtor_currency_unique UNIQUE (id, debtor_id, currency)
 );
 
 CREATE INDEX invoices_debtor ON @schema@.invoices (debtor_id, due_on);
@@ -152,8 +177,9 @@ CREATE TABLE @schema@.payments (
     received_on  date NOT NULL DEFAULT current_date,
     reference    text,
     created_at   timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT payment_invoice_of_same_debtor
-        FOREIGN KEY (invoice_id, debtor_id) REFERENCES @schema@.invoices (id, debtor_id)
+    -- A payment naming an invoice must be its debtor's and in its currency.
+    CONSTRAINT payment_invoice_of_same_debtor_and_currency
+        FOREIGN KEY (invoice_id, debtor_id, currency) REFERENCES @schema@.invoices (id, debtor_id, currency)
 );
 
 CREATE INDEX payments_debtor ON @schema@.payments (debtor_id);
@@ -282,20 +308,18 @@ CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON @schema@.events
 CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON @schema@.events
     FOR EACH STATEMENT EXECUTE FUNCTION @schema@.refuse_event_change();
 
--- Keeps recouvre.due_work no later than the earliest scheduled action, and wakes daemons
--- (LISTEN recouvre_due) when something is due now. Claiming (scheduled → running) does not
--- fire it: the row's earlier version already counted.
+-- Tells the scheduler that work was scheduled (a hint in recouvre.due_hints) and wakes
+-- daemons (LISTEN recouvre_due) when it is due now. Claiming (scheduled → running) does not
+-- fire it: the row's earlier version already counted. Insert-only, so it never waits on
+-- another transaction; SECURITY DEFINER, so the tenant's own roles need no right on the
+-- operator schema and can only hint for their own tenant.
 CREATE FUNCTION @schema@.note_due_work(earliest timestamptz) RETURNS void
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     IF earliest IS NULL THEN
         RETURN;
     END IF;
-    INSERT INTO recouvre.due_work AS w (tenant, next_due_at)
-    VALUES (@slug@, earliest)
-    ON CONFLICT (tenant) DO UPDATE
-        SET next_due_at = least(w.next_due_at, excluded.next_due_at)
-        WHERE w.next_due_at IS NULL OR w.next_due_at > excluded.next_due_at;
+    INSERT INTO recouvre.due_hints (tenant, due_at) VALUES (@slug@, earliest);
     IF earliest <= clock_timestamp() THEN
         PERFORM pg_notify('recouvre_due', @slug@);
     END IF;

@@ -4,8 +4,10 @@ import RecouvreCore
 
 /// Finds due work across tenants and claims it with leases.
 ///
-/// The scheduler polls `recouvre.due_work`, one small indexed table, rather than every tenant
-/// schema: an idle daemon costs one query per poll whatever the number of tenants. Within a
+/// The scheduler polls `recouvre.due_work` and `recouvre.due_hints`, two small indexed tables,
+/// rather than every tenant schema: an idle daemon costs one query per poll whatever the
+/// number of tenants. Tenant triggers only ever insert hints, so an integration's transaction
+/// and a worker's never wait on each other for them. Within a
 /// tenant, actions are claimed with `FOR UPDATE SKIP LOCKED`, so several daemons can share a
 /// cluster without ever running the same action at the same time; a lease that expires (its
 /// daemon died) makes the action claimable again.
@@ -22,14 +24,22 @@ public struct WorkQueue: Sendable {
 
     private var leaseSeconds: Int { Int(lease.components.seconds) }
 
-    /// Active tenants with work due now, earliest first.
+    /// Active tenants with work due now, earliest first: by their refreshed entry, or by a
+    /// hint a trigger left since.
     public func dueTenants(_ connection: PostgresConnection, limit: Int = 100) throws -> [TenantRecord] {
         try connection.query("""
+            WITH due AS (
+                SELECT tenant, next_due_at AS due_at FROM recouvre.due_work WHERE next_due_at <= now()
+                UNION ALL
+                SELECT tenant, due_at FROM recouvre.due_hints WHERE due_at <= now()
+            ), earliest AS (
+                SELECT tenant, min(due_at) AS due_at FROM due GROUP BY tenant
+            )
             SELECT \(TenantRecord.columns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-            FROM recouvre.due_work w
-            JOIN recouvre.tenants t ON t.slug = w.tenant
-            WHERE w.next_due_at <= now() AND t.status = 'active'
-            ORDER BY w.next_due_at
+            FROM earliest e
+            JOIN recouvre.tenants t ON t.slug = e.tenant
+            WHERE t.status = 'active'
+            ORDER BY e.due_at
             LIMIT $1
             """, [limit]).rows.map(TenantRecord.init(row:))
     }
@@ -93,18 +103,20 @@ public struct WorkQueue: Sendable {
     }
 
     /// Sets the tenant's entry in `recouvre.due_work` to its earliest scheduled action or
-    /// running lease, after a pass over the tenant.
+    /// running lease, after a pass over the tenant, and folds in the tenant's hints.
     ///
-    /// The row is locked before the minimum is read, and that read is a new statement: an
-    /// action scheduled concurrently either committed before (and is seen) or waits on the lock
-    /// and lowers the entry after us. Nothing due is ever hidden.
+    /// Only hints this transaction can see are deleted, and the minimum is read by a later
+    /// statement, which sees the actions those hints announced. A hint from a transaction
+    /// still open stays, and the next poll finds it. Nothing due is ever hidden.
     public func refreshDueWork(_ connection: PostgresConnection, slug: TenantSlug) throws {
         let schema = slug.quotedSchema
         try connection.transaction { c in
             _ = try c.query("""
                 INSERT INTO recouvre.due_work (tenant) VALUES ($1) ON CONFLICT (tenant) DO NOTHING
                 """, [slug.rawValue])
+            // Two daemons refreshing the same tenant take turns.
             _ = try c.query("SELECT 1 FROM recouvre.due_work WHERE tenant = $1 FOR UPDATE", [slug.rawValue])
+            _ = try c.query("DELETE FROM recouvre.due_hints WHERE tenant = $1", [slug.rawValue])
             _ = try c.query("""
                 UPDATE recouvre.due_work SET next_due_at = least(
                     (SELECT min(due_at) FROM \(schema).actions WHERE state = 'scheduled'),

@@ -5,7 +5,7 @@ import ControlProtocol
 struct ActionsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List a tenant's actions, most recently updated first.",
+        abstract: "List a tenant's actions, newest first.",
         discussion: """
             Example:
               recouvrectl actions list --tenant acme --state failed --limit 20

@@ -125,11 +125,26 @@ final class TenantConstraintTests {
 
     @Test func paymentCannotNameAnotherDebtorsInvoice() throws {
         let invoice = try sql.insertInvoice(debtor: debtor, number: "F-1", amount: "100.00")
-        try expectRefused("23503", "payment_invoice_of_same_debtor", table: "payments",
+        try expectRefused("23503", "payment_invoice_of_same_debtor_and_currency", table: "payments",
                           "INSERT INTO payments (debtor_id, invoice_id, amount) VALUES ($1, $2, 10)", [otherDebtor, invoice])
-        try expectRefused("23503", "payment_invoice_of_same_debtor", table: "payments",
+        try expectRefused("23503", "payment_invoice_of_same_debtor_and_currency", table: "payments",
                           "INSERT INTO payments (debtor_id, invoice_id, amount) VALUES ($1, $2, 10)", [debtor, Int64(31_337)])
         _ = try sql.insertPayment(debtor: debtor, invoice: invoice, amount: "10.00")
+    }
+
+    @Test func paymentNamingAnInvoiceMustBeInItsCurrency() throws {
+        let invoice = try sql.insertInvoice(debtor: debtor, number: "F-GBP", amount: "100.00")
+        _ = try sql.query("UPDATE invoices SET currency = 'GBP' WHERE id = $1", [invoice])
+        try expectRefused("23503", "payment_invoice_of_same_debtor_and_currency", table: "payments",
+                          "INSERT INTO payments (debtor_id, invoice_id, amount, currency) VALUES ($1, $2, 100, 'USD')", [debtor, invoice])
+        try expectRefused("23503", "payment_invoice_of_same_debtor_and_currency", table: "payments",
+                          "INSERT INTO payments (debtor_id, invoice_id, amount) VALUES ($1, $2, 100)", [debtor, invoice])
+    }
+
+    @Test(arguments: ["CET", "UTC+3", "posix/Europe/Paris", "Europe/Nowhere", "europe/paris", ""])
+    func debtorTimeZoneMustBeARegionCityName(zone: String) throws {
+        try expectRefused("23514", "debtor_timezone_known", table: "debtors",
+                          "INSERT INTO debtors (external_ref, name, timezone) VALUES ('TZ', 'T', $1)", [zone])
     }
 
     @Test func eventsCannotBeUpdatedDeletedOrTruncated() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import RecouvreCore
 import RecouvreStore
 import Testing
 
@@ -49,25 +50,44 @@ final class TriggerTests {
         #expect(try sql.value("SELECT count(*) FROM events WHERE kind = 'invoice_recorded'", as: Int.self) == 5)
     }
 
-    @Test func invoiceLowersTheTenantsNextDueTime() throws {
+    @Test func invoiceLeavesAHintThatMakesTheTenantDue() throws {
         _ = try database.connection.query(
             "UPDATE recouvre.due_work SET next_due_at = now() + interval '1 day' WHERE tenant = 'acme'")
+        #expect(try WorkQueue(owner: "t").dueTenants(database.connection).isEmpty)
         _ = try sql.insertInvoice(debtor: debtor, number: "F-1", amount: "10.00")
-        #expect(try database.connection.value(
-            "SELECT next_due_at <= now() FROM recouvre.due_work WHERE tenant = 'acme'", as: Bool.self))
         #expect(try database.connection.value("""
-            SELECT next_due_at = (SELECT min(due_at) FROM tenant_acme.actions) FROM recouvre.due_work WHERE tenant = 'acme'
+            SELECT due_at = (SELECT min(due_at) FROM tenant_acme.actions) FROM recouvre.due_hints WHERE tenant = 'acme'
             """, as: Bool.self))
+        #expect(try WorkQueue(owner: "t").dueTenants(database.connection).map(\.slug.rawValue) == ["acme"])
+        // The operator-schema row itself is left to the scheduler.
+        #expect(try database.connection.value(
+            "SELECT next_due_at > now() FROM recouvre.due_work WHERE tenant = 'acme'", as: Bool.self))
     }
 
-    @Test func laterWorkDoesNotRaiseTheNextDueTime() throws {
+    @Test func laterWorkDoesNotMakeTheTenantDue() throws {
+        _ = try database.connection.query("DELETE FROM recouvre.due_hints")
         _ = try database.connection.query(
-            "UPDATE recouvre.due_work SET next_due_at = now() - interval '1 hour' WHERE tenant = 'acme'")
-        let before = try database.connection.value(
-            "SELECT next_due_at FROM recouvre.due_work WHERE tenant = 'acme'", as: Date.self)
+            "UPDATE recouvre.due_work SET next_due_at = now() + interval '1 hour' WHERE tenant = 'acme'")
         _ = try sql.query("INSERT INTO actions (kind, due_at) VALUES ('review_debtor', now() + interval '3 days')")
-        #expect(try database.connection.value(
-            "SELECT next_due_at FROM recouvre.due_work WHERE tenant = 'acme'", as: Date.self) == before)
+        #expect(try WorkQueue(owner: "t").dueTenants(database.connection).isEmpty)
+    }
+
+    @Test func aTransactionHoldingAHintBlocksNoOtherWriter() throws {
+        // An integration's open transaction that scheduled work (through a trigger)...
+        let integration = try database.connect()
+        defer { integration.close() }
+        try integration.execute("BEGIN")
+        _ = try integration.query("INSERT INTO tenant_acme.invoices (debtor_id, number, issued_on, due_on, amount) VALUES ($1, 'F-9', '2024-01-01', '2024-01-31', 5)", [debtor])
+        // ...does not stop another from scheduling work, nor the scheduler from refreshing.
+        let other = try database.connect()
+        defer { other.close() }
+        _ = try other.query("SET lock_timeout = '2s'")
+        _ = try other.query("INSERT INTO tenant_acme.actions (kind, due_at) VALUES ('review_debtor', now())")
+        _ = try other.query("SET lock_timeout = '2s'")
+        try WorkQueue(owner: "t").refreshDueWork(other, slug: try TenantSlug("acme"))
+        try integration.execute("COMMIT")
+        // The integration's hint survived the refresh: its work is still found.
+        #expect(try WorkQueue(owner: "t").dueTenants(database.connection).map(\.slug.rawValue) == ["acme"])
     }
 
     @Test func dueDateChangeReplansAndIsJournaled() throws {

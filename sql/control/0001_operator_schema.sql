@@ -12,12 +12,26 @@ CREATE FUNCTION recouvre.is_email(candidate text) RETURNS boolean
 COMMENT ON FUNCTION recouvre.is_email(text) IS
     'True for an address of the form local@domain.tld without spaces, at most 254 characters.';
 
+-- Region/City names the server knows. Abbreviations (CET), POSIX specs (UTC+3) and the
+-- posix/ and right/ copies are refused: the daemon computes sending hours with the same IANA
+-- names, and a zone it could not read would silently fall back to another one. Cheap enough
+-- for bulk imports (no scan of pg_timezone_names).
 CREATE FUNCTION recouvre.is_time_zone(candidate text) RETURNS boolean
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
-    RETURN EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names WHERE name = candidate);
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog AS $$
+BEGIN
+    IF candidate !~ '^(UTC|[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+){1,2})$'
+       OR candidate ~ '^(posix|right)/' THEN
+        RETURN false;
+    END IF;
+    PERFORM now() AT TIME ZONE candidate;
+    RETURN true;
+EXCEPTION WHEN invalid_parameter_value THEN
+    RETURN false;
+END
+$$;
 
 COMMENT ON FUNCTION recouvre.is_time_zone(text) IS
-    'True for an IANA time zone name known to the server, such as Europe/Paris.';
+    'True for an IANA Region/City time zone name known to the server, such as Europe/Paris, or UTC.';
 
 -- ISO 4217 active currency codes.
 CREATE FUNCTION recouvre.is_currency(candidate text) RETURNS boolean
@@ -53,14 +67,25 @@ COMMENT ON COLUMN recouvre.tenants.schema_version IS
 
 -- The global due-work index: for each tenant, the earliest moment something may need doing
 -- (a scheduled action's due time, or a running action's lease expiry). The scheduler polls
--- this one table instead of every tenant schema. Triggers in each tenant schema lower it when
--- work is scheduled; the scheduler raises it after it has drained a tenant.
+-- it instead of every tenant schema, and is the only writer: it sets a tenant's row after
+-- draining the tenant.
 CREATE TABLE recouvre.due_work (
     tenant       text PRIMARY KEY REFERENCES recouvre.tenants (slug) ON DELETE CASCADE,
     next_due_at  timestamptz
 );
 
 CREATE INDEX due_work_next_due_at ON recouvre.due_work (next_due_at) WHERE next_due_at IS NOT NULL;
+
+-- Hints that a tenant scheduled work, written by the tenant schemas' triggers. Insert-only:
+-- no transaction ever waits on another to add a hint, whatever else it holds. The scheduler
+-- reads them with due_work and folds them in when it refreshes the tenant's row.
+CREATE TABLE recouvre.due_hints (
+    tenant  text NOT NULL,
+    due_at  timestamptz NOT NULL
+) WITH (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_threshold = 200);
+
+CREATE INDEX due_hints_due_at ON recouvre.due_hints (due_at);
+CREATE INDEX due_hints_tenant ON recouvre.due_hints (tenant);
 
 -- What operators did to tenants: created, paused, resumed, changed settings.
 CREATE TABLE recouvre.operator_events (

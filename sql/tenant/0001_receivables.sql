@@ -50,8 +50,8 @@ CREATE TABLE @schema@.invoices (
                 CONSTRAINT invoice_amount_positive CHECK (amount > 0),
     created_at  timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT invoice_due_on_not_before_issued_on CHECK (due_on >= issued_on),
-    -- Lets payments check that the invoice they name belongs to their debtor.
-    CONSTRAINT invoice_id_debtor_unique UNIQUE (id, debtor_id)
+    -- Lets payments check that the invoice they name is their debtor's, in their currency.
+    CONSTRAINT invoice_id_debtor_currency_unique UNIQUE (id, debtor_id, currency)
 );
 
 CREATE INDEX invoices_debtor ON @schema@.invoices (debtor_id, due_on);
@@ -68,8 +68,9 @@ CREATE TABLE @schema@.payments (
     received_on  date NOT NULL DEFAULT current_date,
     reference    text,
     created_at   timestamptz NOT NULL DEFAULT now(),
-    CONSTRAINT payment_invoice_of_same_debtor
-        FOREIGN KEY (invoice_id, debtor_id) REFERENCES @schema@.invoices (id, debtor_id)
+    -- A payment naming an invoice must be its debtor's and in its currency.
+    CONSTRAINT payment_invoice_of_same_debtor_and_currency
+        FOREIGN KEY (invoice_id, debtor_id, currency) REFERENCES @schema@.invoices (id, debtor_id, currency)
 );
 
 CREATE INDEX payments_debtor ON @schema@.payments (debtor_id);
@@ -198,20 +199,18 @@ CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON @schema@.events
 CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON @schema@.events
     FOR EACH STATEMENT EXECUTE FUNCTION @schema@.refuse_event_change();
 
--- Keeps recouvre.due_work no later than the earliest scheduled action, and wakes daemons
--- (LISTEN recouvre_due) when something is due now. Claiming (scheduled → running) does not
--- fire it: the row's earlier version already counted.
+-- Tells the scheduler that work was scheduled (a hint in recouvre.due_hints) and wakes
+-- daemons (LISTEN recouvre_due) when it is due now. Claiming (scheduled → running) does not
+-- fire it: the row's earlier version already counted. Insert-only, so it never waits on
+-- another transaction; SECURITY DEFINER, so the tenant's own roles need no right on the
+-- operator schema and can only hint for their own tenant.
 CREATE FUNCTION @schema@.note_due_work(earliest timestamptz) RETURNS void
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     IF earliest IS NULL THEN
         RETURN;
     END IF;
-    INSERT INTO recouvre.due_work AS w (tenant, next_due_at)
-    VALUES (@slug@, earliest)
-    ON CONFLICT (tenant) DO UPDATE
-        SET next_due_at = least(w.next_due_at, excluded.next_due_at)
-        WHERE w.next_due_at IS NULL OR w.next_due_at > excluded.next_due_at;
+    INSERT INTO recouvre.due_hints (tenant, due_at) VALUES (@slug@, earliest);
     IF earliest <= clock_timestamp() THEN
         PERFORM pg_notify('recouvre_due', @slug@);
     END IF;
