@@ -19,11 +19,14 @@ public final class PostgresConnection {
     ///     `""` means the `PG*` environment variables and libpq's defaults.
     ///   - applicationName: shown in `pg_stat_activity`, unless `conninfo` names one itself.
     public init(conninfo: String, applicationName: String = "recouvre") throws {
-        // expand_dbname = 1 lets `dbname` carry a whole conninfo string or URL; the keywords
-        // after it only fill in what that string leaves unset (fallback_application_name) or
-        // fix what must hold for our decoders (client_encoding).
-        let keywords = ["dbname", "fallback_application_name", "client_encoding"]
-        let values = [conninfo, applicationName, "UTF8"]
+        // expand_dbname = 1 lets `dbname` carry a whole conninfo string or URL. libpq keeps the
+        // last value of a repeated keyword, so the keywords before `dbname` are defaults that
+        // string may override — timeouts and keepalives, so that a server gone silent behind
+        // a broken network is noticed in about a minute instead of TCP's quarter of an hour —
+        // and those after it fill in what it leaves unset (fallback_application_name) or fix
+        // what must hold for our decoders (client_encoding).
+        let keywords = Self.overridableDefaults.map(\.0) + ["dbname", "fallback_application_name", "client_encoding"]
+        let values = Self.overridableDefaults.map(\.1) + [conninfo, applicationName, "UTF8"]
         let connection = Self.withCStringArray(keywords) { keywordPointers in
             Self.withCStringArray(values) { valuePointers in
                 PQconnectdbParams(keywordPointers, valuePointers, 1)
@@ -50,6 +53,16 @@ public final class PostgresConnection {
     deinit {
         if let handle { PQfinish(handle) }
     }
+
+    /// Connection settings a conninfo may override. Keepalives apply to TCP only.
+    static let overridableDefaults: [(String, String)] = [
+        ("connect_timeout", "10"),
+        ("keepalives", "1"),
+        ("keepalives_idle", "30"),
+        ("keepalives_interval", "10"),
+        ("keepalives_count", "3"),
+        ("tcp_user_timeout", "60000"),
+    ]
 
     // MARK: Statements
 
@@ -83,7 +96,20 @@ public final class PostgresConnection {
     /// inside `body` and `body` went on anyway, the server turns `COMMIT` into a rollback; that
     /// is reported as an error rather than passing silently.
     public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try execute("BEGIN")
+        try transaction(isolation: nil, body)
+    }
+
+    /// Transaction isolation levels (PostgreSQL has no true READ UNCOMMITTED).
+    public enum IsolationLevel: String, Sendable {
+        case readCommitted = "READ COMMITTED"
+        case repeatableRead = "REPEATABLE READ"
+        case serializable = "SERIALIZABLE"
+    }
+
+    /// Runs `body` in a transaction at the given isolation level, whatever the session's or
+    /// the database's default (`default_transaction_isolation`); nil keeps the default.
+    public func transaction<T>(isolation: IsolationLevel?, _ body: (PostgresConnection) throws -> T) throws -> T {
+        try execute(isolation.map { "BEGIN ISOLATION LEVEL \($0.rawValue)" } ?? "BEGIN")
         let value: T
         do {
             value = try body(self)

@@ -36,10 +36,22 @@ public struct ActionStore: Sendable {
             .first.map(DebtorRecord.init(row:))
     }
 
-    /// The invoice's standing, or nil if it no longer exists.
-    public func invoice(_ c: PostgresConnection, id: Int64) throws -> InvoiceStanding? {
-        try c.query("SELECT * FROM \(schema).invoice_balances WHERE invoice_id = $1", [id])
+    /// The standing of a debtor's invoice, or nil if it no longer exists. Filtering on the
+    /// debtor too lets the balance view work on that debtor's invoices only.
+    public func invoice(_ c: PostgresConnection, id: Int64, debtorID: Int64) throws -> InvoiceStanding? {
+        try c.query("SELECT * FROM \(schema).invoice_balances WHERE debtor_id = $2 AND invoice_id = $1", [id, debtorID])
             .first.map(Self.standing(row:))
+    }
+
+    /// A reminder already sent to the debtor since `since` whose message listed the invoice,
+    /// by this daemon or another: its id, or nil.
+    public func reminderSent(_ c: PostgresConnection, debtorID: Int64, invoiceID: Int64, since: Date) throws -> Int64? {
+        try c.query("""
+            SELECT id FROM \(schema).actions
+            WHERE debtor_id = $1 AND kind = 'email_reminder' AND state = 'succeeded'
+              AND finished_at >= $3 AND outcome -> 'invoice_ids' @> to_jsonb($2::bigint)
+            ORDER BY finished_at DESC LIMIT 1
+            """, [debtorID, invoiceID, since]).first.map { try $0.decode(Int64.self, "id") }
     }
 
     /// A debtor's invoices with something still owed, by due date.
@@ -111,6 +123,7 @@ public struct ActionStore: Sendable {
         public let id: Int64
         public let invoiceID: Int64
         public let step: Int
+        public let template: String?
         public let dueAt: Date
     }
 
@@ -119,14 +132,15 @@ public struct ActionStore: Sendable {
     /// are skipped; that transaction does its own send-time check.
     public func pendingReminders(_ c: PostgresConnection, debtorID: Int64, owner: String) throws -> [PendingReminder] {
         try c.query("""
-            SELECT id, invoice_id, step, due_at FROM \(schema).actions
+            SELECT id, invoice_id, step, template, due_at FROM \(schema).actions
             WHERE debtor_id = $1 AND kind = 'email_reminder'
               AND (state = 'scheduled' OR (state = 'running' AND lease_owner = $2))
             ORDER BY due_at
             FOR UPDATE SKIP LOCKED
             """, [debtorID, owner]).rows.map {
             PendingReminder(id: try $0.decode(Int64.self, "id"), invoiceID: try $0.decode(Int64.self, "invoice_id"),
-                            step: try $0.decode(Int.self, "step"), dueAt: try $0.decode(Date.self, "due_at"))
+                            step: try $0.decode(Int.self, "step"), template: try $0.decodeIfPresent(String.self, "template"),
+                            dueAt: try $0.decode(Date.self, "due_at"))
         }
     }
 

@@ -107,3 +107,18 @@ final class ErrorAndTransactionTests {
         #expect(try count() == 0)
     }
 }
+
+@Suite struct IsolationTests {
+    @Test func aTransactionCanInsistOnReadCommittedWhateverTheDefault() throws {
+        let database = try ScratchDatabase()
+        let c = try database.connect()
+        defer { c.close() }
+        try c.execute("SET default_transaction_isolation = 'repeatable read'")
+        let byDefault = try c.transaction { try $0.query("SHOW transaction_isolation").first?.decode(String.self, at: 0) }
+        #expect(byDefault == "repeatable read")
+        let insisted = try c.transaction(isolation: .readCommitted) {
+            try $0.query("SHOW transaction_isolation").first?.decode(String.self, at: 0)
+        }
+        #expect(insisted == "read committed")
+    }
+}

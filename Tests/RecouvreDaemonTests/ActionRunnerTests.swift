@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import Postgres
+import RecouvreChannels
 import RecouvreCore
 import RecouvreStore
 import RecouvreTestSupport
@@ -113,6 +115,57 @@ import Testing
         #expect(message.header("From")?.contains("relances@durand.example") == true)
         let sent = try #require(try fixture.actions().first)
         #expect(sent.state == "succeeded" && sent.attempts == 2)
+    }
+
+    @Test func aMergedMessageSpeaksForItsMostAdvancedStep() async throws {
+        let fixture = try RunnerFixture()
+        let first = try fixture.addInvoice("FA-1")
+        let second = try fixture.addInvoice("FA-2", amount: "80.00", daysAgo: 20)
+        // FA-1 is at its first reminder, FA-2 already at its second, both due now.
+        try fixture.sql.query("""
+            INSERT INTO tenant_runner.actions (kind, channel, debtor_id, invoice_id, step, template, due_at)
+            VALUES ('email_reminder', 'email', $1, $2, 1, 'reminder1', now()), ('email_reminder', 'email', $1, $3, 2, 'reminder2', now())
+            """, [fixture.debtorID, first, second])
+        try fixture.sql.query("UPDATE tenant_runner.actions SET state = 'succeeded' WHERE kind = 'plan_invoice'")
+        try fixture.runDue()
+        let messages = try await mailbox.waitForMessages(to: fixture.recipient)
+        #expect(messages.count == 1)
+        let subject = try #require(messages.first?.decodedHeader("Subject"))
+        #expect(subject.hasPrefix("Second rappel"), "the firmer message goes out: \(subject)")
+    }
+
+    @Test func aReminderAnotherDaemonAlreadyCoveredTodayIsNotSentAgain() async throws {
+        let fixture = try RunnerFixture()
+        try fixture.addInvoice("FA-1")
+        try fixture.addInvoice("FA-2", amount: "80.00")
+        try fixture.runDue()  // plan both
+        // Another daemon holds FA-2's reminder while this one sends FA-1's, listing both.
+        let other = WorkQueue(owner: "other-daemon", lease: .seconds(60))
+        let tenant = try TenantRegistry().get(fixture.sql, slug: fixture.slug)
+        let claimedByOther = try other.claim(fixture.sql, slug: fixture.slug, limit: 1)
+        try fixture.runDue()
+        #expect(try await mailbox.waitForMessages(to: fixture.recipient).count == 1)
+        // Then the other daemon runs its reminder: the invoice was in this morning's message.
+        let otherRunner = ActionRunner(owner: "other-daemon", configuration: fixture.configuration,
+                                       renderer: try ReminderRenderer(), policy: .default,
+                                       logger: Logger(label: "test"), now: { Date() })
+        let result = try otherRunner.run(claimedByOther[0], tenant: tenant, connection: fixture.sql, mail: fixture.mail)
+        #expect(result == .done("merged"))
+        #expect(mailbox.messages(to: fixture.recipient).count == 1)
+        #expect(try fixture.actions().filter { $0.step == 2 }.count == 2, "both invoices still get their next step")
+    }
+
+    @Test func anErrorBeforeDeliveryIsAFailedAttemptNotAStuckLease() throws {
+        let fixture = try RunnerFixture()
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        try fixture.sql.query("UPDATE tenant_runner.actions SET template = 'no_such_template' WHERE kind = 'email_reminder'")
+        try fixture.runDue()
+        let reminder = try #require(try fixture.actions().first)
+        #expect(reminder.state == "scheduled")
+        #expect(reminder.attempts == 1)
+        #expect(reminder.lastError?.contains("no_such_template") == true)
+        #expect(mailbox.messages(to: fixture.recipient).isEmpty)
     }
 
     @Test func aPausedTenantPostponesWithoutSending() throws {

@@ -1,27 +1,53 @@
+import Foundation
 import RecouvreChannels
 
 /// One worker's SMTP connections, one per relay, reused from message to message.
 ///
 /// A worker runs its actions on its database connection's serial queue, one at a time; the
-/// session is only ever touched from there, which is why it may be shared with that queue's
-/// closures although `SMTPClient` itself is not `Sendable`.
+/// session is only ever touched from there (and after that queue is closed), which is why it
+/// may be shared with that queue's closures although `SMTPClient` itself is not `Sendable`.
 final class MailSession: @unchecked Sendable {
     private var clients: [String: SMTPClient] = [:]
+    private var unreachableSince: [String: Date] = [:]
     private let heloName: String
+    /// After a relay could not be reached, how long the next messages for it fail at once
+    /// instead of each waiting for a connection timeout.
+    let holdOff: TimeInterval
 
-    init(heloName: String) { self.heloName = heloName }
-
-    /// The client for `relayURL`, connecting on first use.
-    func client(for relayURL: String) throws -> SMTPClient {
-        if let client = clients[relayURL] { return client }
-        let client = SMTPClient(relay: try SMTPRelay(url: relayURL), heloName: heloName)
-        clients[relayURL] = client
-        return client
+    init(heloName: String, holdOff: TimeInterval = 30) {
+        self.heloName = heloName
+        self.holdOff = holdOff
     }
 
-    /// Drops a relay's connection after an error, so the next message reconnects.
-    func discard(_ relayURL: String) {
-        clients.removeValue(forKey: relayURL)?.close()
+    /// Sends through `relayURL`, reusing its connection; returns the relay's reply.
+    func send(_ message: EmailMessage, relayURL: String, envelopeFrom: String, recipient: String,
+              now: Date = Date()) throws(SMTPError) -> String {
+        if let since = unreachableSince[relayURL], now.timeIntervalSince(since) < holdOff {
+            throw SMTPError(code: nil, message: "the relay was unreachable \(Int(now.timeIntervalSince(since))) s ago; not tried again yet",
+                            isPermanent: false, stage: "connect")
+        }
+        let client: SMTPClient
+        if let existing = clients[relayURL] {
+            client = existing
+        } else {
+            let relay: SMTPRelay
+            do {
+                relay = try SMTPRelay(url: relayURL)
+            } catch {
+                throw SMTPError(code: nil, message: "the relay URL is not usable: \(error)", isPermanent: true, stage: "configuration")
+            }
+            client = SMTPClient(relay: relay, heloName: heloName)
+            clients[relayURL] = client
+        }
+        do {
+            let reply = try client.send(message, envelopeFrom: envelopeFrom, recipients: [recipient])
+            unreachableSince[relayURL] = nil
+            return reply
+        } catch {
+            clients.removeValue(forKey: relayURL)?.close()
+            if error.stage == "connect" { unreachableSince[relayURL] = now }
+            throw error
+        }
     }
 
     func closeAll() {

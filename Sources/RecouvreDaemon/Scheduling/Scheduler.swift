@@ -7,9 +7,12 @@ import ServiceLifecycle
 /// Finds due work across tenants and has workers execute it.
 ///
 /// It waits on `LISTEN recouvre_due` (triggers notify when work becomes due now) with the poll
-/// interval as timeout, then reads `recouvre.due_work` — one indexed query, whatever the number
-/// of tenants — and gives each due tenant to a free worker. A notification is only a hint:
-/// after a reconnect, or every poll interval, the table is read anyway.
+/// interval as timeout, then reads `recouvre.due_work` and `recouvre.due_hints` — one indexed
+/// query, whatever the number of tenants — and gives each due tenant to a free worker for one
+/// batch. While passes find work it goes straight on to the next, so a tenant with a backlog
+/// drains batch after batch without holding up tenants that become due meanwhile. A
+/// notification is only a hint: after a reconnect, or every poll interval, the tables are
+/// read anyway.
 ///
 /// On graceful shutdown it stops claiming, lets the action in progress on each worker finish,
 /// and gives back what it had claimed but not started.
@@ -24,6 +27,12 @@ final class Scheduler: Service, Sendable {
     private let pool: WorkerPool
     private let listeningBackend = LockedValue<Int32>(0)
     private let shuttingDown = LockedValue(false)
+    /// When the loop or a worker last moved forward; the watchdog pings only while it does.
+    private let lastProgress = LockedValue(ContinuousClock.now)
+
+    /// Few attempts per call: while the database is down the loop keeps turning, trying again
+    /// every poll interval, instead of blocking in one call.
+    static let connectionBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2), maxAttempts: 3)
 
     init(configuration: DaemonConfiguration, queue: WorkQueue, runner: ActionRunner, state: DaemonState,
          notifier: SystemdNotifier, logger: Logger) {
@@ -40,13 +49,15 @@ final class Scheduler: Service, Sendable {
         })
     }
 
-    /// Few attempts per call: while the database is down the loop keeps turning (and pinging
-    /// the watchdog), trying again every poll interval, instead of blocking in one call.
-    static let connectionBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2), maxAttempts: 3)
-
     func run() async throws {
         await withGracefulShutdownHandler {
-            await loop()
+            await withTaskGroup(of: Void.self) { group in
+                if let interval = notifier.watchdogInterval {
+                    group.addTask { await self.feedWatchdog(every: interval) }
+                }
+                await loop()
+                group.cancelAll()
+            }
         } onGracefulShutdown: {
             self.shuttingDown.set(true)
             self.state.markDraining()
@@ -57,17 +68,22 @@ final class Scheduler: Service, Sendable {
         await listener.close()
     }
 
+    /// Pings systemd's watchdog while the scheduler makes progress. A loop stuck for longer
+    /// than the watchdog timeout (twice the ping interval) stops the pings, and systemd
+    /// restarts the service.
+    private func feedWatchdog(every interval: Duration) async {
+        while !Task.isCancelled {
+            if ContinuousClock.now - lastProgress.get() < interval * 2 { notifier.watchdog() }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
     private func loop() async {
-        var lastWatchdog = ContinuousClock.now
         while !shuttingDown.get() && !Task.isCancelled {
-            await pass()
-            if let interval = notifier.watchdogInterval, ContinuousClock.now - lastWatchdog >= interval {
-                // Pinged from the loop itself: a scheduler that stops looping stops the pings.
-                notifier.watchdog()
-                lastWatchdog = .now
-            }
+            lastProgress.set(.now)
+            let didWork = await pass()
             if shuttingDown.get() { break }
-            await waitForWork()
+            if !didWork { await waitForWork() }
         }
     }
 
@@ -91,8 +107,9 @@ final class Scheduler: Service, Sendable {
         }
     }
 
-    /// One look at due work: every due tenant is drained by a worker.
-    func pass() async {
+    /// One look at due work: every due tenant gets a worker for one batch. Returns whether
+    /// any action was claimed.
+    func pass() async -> Bool {
         let tenants: [TenantRecord]
         do {
             let queue = self.queue
@@ -101,44 +118,59 @@ final class Scheduler: Service, Sendable {
             state.databaseReachable(false)
             state.recordError(error)
             logger.warning("cannot read due work", metadata: ["error": "\(error)"])
-            return
+            return false
         }
+        let claimed = LockedValue(0)
         await withTaskGroup(of: Void.self) { group in
             for tenant in tenants {
+                if shuttingDown.get() { break }
                 let worker = await pool.acquire()
                 group.addTask {
-                    await self.drain(tenant, with: worker)
+                    let count = await self.runBatch(of: tenant, with: worker)
+                    claimed.modify { $0 += count }
                     await self.pool.release(worker)
                 }
             }
         }
         state.passCompleted(at: Date())
+        return claimed.get() > 0
     }
 
-    /// Claims and runs a tenant's due actions batch after batch, then refreshes its entry in
-    /// the due-work index.
-    private func drain(_ tenant: TenantRecord, with worker: Worker) async {
+    /// Claims one batch of a tenant's due actions, runs it, then refreshes the tenant's entry
+    /// in the due-work index. Returns how many actions were claimed.
+    private func runBatch(of tenant: TenantRecord, with worker: Worker) async -> Int {
         let queue = self.queue
         let slug = tenant.slug
         let batchSize = configuration.batchSize
+        var unstarted: [Int64] = []
         do {
             _ = try await worker.database.withConnection { try queue.reclaimExpiredLeases($0, slug: slug) }
-            while !shuttingDown.get() {
-                let claimed = try await worker.database.withConnection { try queue.claim($0, slug: slug, limit: batchSize) }
-                if claimed.isEmpty { break }
-                for (position, action) in claimed.enumerated() {
-                    if shuttingDown.get() {
-                        let rest = claimed[position...].map(\.id)
-                        _ = try await worker.database.withConnection { try queue.release($0, slug: slug, ids: rest) }
-                        break
-                    }
-                    try await execute(action, tenant: tenant, on: worker)
-                }
+            guard !shuttingDown.get() else { return 0 }
+            let claimed = try await worker.database.withConnection { try queue.claim($0, slug: slug, limit: batchSize) }
+            unstarted = claimed.map(\.id)
+            for action in claimed {
+                if shuttingDown.get() { break }
+                unstarted.removeFirst()
+                try await execute(action, tenant: tenant, on: worker)
+                lastProgress.set(.now)
+            }
+            if !unstarted.isEmpty {
+                let rest = unstarted
+                _ = try await worker.database.withConnection { try queue.release($0, slug: slug, ids: rest) }
+                unstarted = []
             }
             try await worker.database.withConnection { try queue.refreshDueWork($0, slug: slug) }
+            return claimed.count
         } catch {
             state.recordError(error)
-            logger.warning("tenant pass failed", metadata: ["tenant": "\(slug)", "error": "\(error)"])
+            logger.warning("tenant batch failed", metadata: ["tenant": "\(slug)", "error": "\(error)"])
+            if !unstarted.isEmpty {
+                // Give back what was not started, if the database is reachable again; if not,
+                // the leases expire and another pass takes the actions up.
+                let rest = unstarted
+                _ = try? await worker.database.withConnection { try queue.release($0, slug: slug, ids: rest) }
+            }
+            return 0
         }
     }
 

@@ -15,10 +15,11 @@ final class Worker: Sendable {
         mail = MailSession(heloName: heloName)
     }
 
+    /// Closes the database connection, then the SMTP connections: once the database queue is
+    /// closed nothing else touches the mail session, and no database is needed to close it.
     func close() async {
-        let mail = self.mail
-        _ = try? await database.withConnection { _ in mail.closeAll() }
         await database.close()
+        mail.closeAll()
     }
 }
 

@@ -1,0 +1,22 @@
+/// What a sent reminder records in `actions.outcome` and in its `reminder_sent` event.
+struct ReminderOutcome: Encodable {
+    let messageID: String
+    let step: Int
+    let template: String
+    /// Every invoice the message listed; a later reminder of one of them the same day is
+    /// merged into this one instead of being sent.
+    let invoiceIDs: [Int64]
+    let invoices: [String]
+    /// Other reminders this message stood for.
+    let merged: [Int64]
+
+    enum CodingKeys: String, CodingKey {
+        case messageID = "message_id", step, template, invoiceIDs = "invoice_ids", invoices, merged
+    }
+}
+
+/// The relay refused or could not take the message: nothing was delivered.
+struct DeliveryFailure: Error {
+    let description: String
+    let isPermanent: Bool
+}
