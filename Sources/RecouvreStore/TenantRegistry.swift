@@ -181,7 +181,7 @@ public struct TenantRegistry: Sendable {
         }
         if let url = settings.smtpURL, !(url.hasPrefix("smtp://") || url.hasPrefix("smtps://")) {
             throw TenantError.invalid(field: "smtpURL",
-                                      reason: "the SMTP relay must be a URL like smtp://host:25 or smtps://host:465")
+                                      reason: "the SMTP relay must be a URL like smtp://relay.example.com:25")
         }
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import RecouvreChannels
+import RecouvreCore
 
 /// Everything `recouvred` can be configured with. Defaults suit a packaged install; the file
 /// (`--config`), then `RECOUVRE_*` variables, then command-line flags override them.
@@ -122,10 +124,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "scheduler.lease_seconds": lease = .seconds(try integer(10...86_400))
         case "smtp.url":
             smtpURL = try string()
-            guard smtpURL.hasPrefix("smtp://") || smtpURL.hasPrefix("smtps://") else {
-                throw fail("expected a URL like smtp://host:25")
+            if let problem = SMTPRelay.problem(with: smtpURL) { throw fail(problem) }
+        case "smtp.from":
+            emailFrom = try string()
+            guard EmailAddress.isValid(emailFrom) else {
+                throw fail("'\(emailFrom)' is not an address like relances@example.com (the display name comes from the tenant)")
             }
-        case "smtp.from": emailFrom = try string()
         case "smtp.helo_name": heloName = try string()
         case "delivery.max_attempts": maxAttempts = try integer(1...100)
         case "delivery.retry_base_seconds": retryBase = .seconds(try integer(1...86_400))

@@ -1,6 +1,7 @@
 import ControlProtocol
 import Foundation
 import Postgres
+import RecouvreChannels
 import RecouvreCore
 import RecouvreStore
 
@@ -49,6 +50,7 @@ final class ControlService: ControlHandler {
 
     func createTenant(_ p: CreateTenantParameters) async throws -> TenantInfo {
         let slug = try Self.slug(p.slug)
+        try Self.validateRelay(p.smtpURL)
         let settings = TenantSettings(displayName: p.displayName, timezone: p.timezone, locale: try Self.locale(p.locale),
                                       emailFrom: p.emailFrom, smtpURL: p.smtpURL)
         let registry = self.registry
@@ -73,6 +75,7 @@ final class ControlService: ControlHandler {
 
     func updateTenant(_ p: UpdateTenantParameters) async throws -> TenantInfo {
         let slug = try Self.slug(p.slug)
+        try Self.validateRelay(p.smtpURL)
         let settings = TenantSettings(displayName: p.displayName, timezone: p.timezone, locale: try Self.locale(p.locale),
                                       emailFrom: p.emailFrom, smtpURL: p.smtpURL)
         guard settings != TenantSettings() else {
@@ -181,6 +184,13 @@ final class ControlService: ControlHandler {
             return try TenantSlug(text)
         } catch {
             throw ControlError.invalidSlug(slug: text, reason: error.reason)
+        }
+    }
+
+    /// A tenant's relay must be one this version can use.
+    static func validateRelay(_ url: String?) throws {
+        if let url, let problem = SMTPRelay.problem(with: url) {
+            throw ControlError.invalidArgument(field: "smtpURL", reason: problem)
         }
     }
 
