@@ -3,7 +3,6 @@
 #   make test   installs what is missing, starts PostgreSQL and SMTP, runs the test suite
 SHELL := /bin/bash
 SWIFT ?= swift
-TESTRUN := .run/test
 
 .PHONY: all deps resources build release test demo clean
 
@@ -22,12 +21,7 @@ release: deps
 	$(SWIFT) build -c release
 
 test: deps
-	@$(SWIFT) build --build-tests
-	@scripts/services stop $(TESTRUN) >/dev/null 2>&1 || true
-	@scripts/services start $(TESTRUN)
-	@. $(TESTRUN)/env && export RECOUVRE_BIN=$$($(SWIFT) build --show-bin-path) && \
-	  $(SWIFT) test --skip-build; status=$$?; \
-	  scripts/services stop $(TESTRUN); exit $$status
+	@scripts/test
 
 demo: deps
 	@$(SWIFT) build
