@@ -8,42 +8,16 @@ import Testing
 @Suite(.serialized)
 struct ReminderEndToEndTests {
     @Test func overdueInvoiceBecomesOneReminderAndAPaymentCancelsTheNext() async throws {
-        let conninfo = try TestDatabase.create()
-        defer { try? TestDatabase.drop(conninfo) }
-        let smtp = try TestEnvironment.smtpAddress()
-        let mailbox = try CapturedMailbox.fromEnvironment()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-e2e-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let socketPath = directory.appendingPathComponent("control.sock").path
-        let notify = try NotifySocketListener(directory: directory)
-
-        // Sending window open around the clock: the test must not depend on when CI runs.
-        let config = directory.appendingPathComponent("recouvred.conf")
-        try """
+        let daemon = try DaemonProcess(settings: """
             [scheduler]
             poll_interval_ms = 200
-            [smtp]
-            url = "smtp://\(smtp.host):\(smtp.port)"
-            [calendar]
-            send_window = "00:00-24:00"
-            send_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-            public_holidays = false
-            """.write(to: config, atomically: true, encoding: .utf8)
+            """)
+        let conninfo = daemon.conninfo
+        let socketPath = daemon.socketPath
+        let notify = daemon.notify
+        let mailbox = try CapturedMailbox.fromEnvironment()
 
-        let daemon = Process()
-        daemon.executableURL = BuiltProducts.executable("recouvred")
-        daemon.arguments = ["--config", config.path, "--database", conninfo, "--socket", socketPath]
-        daemon.environment = ProcessInfo.processInfo.environment.merging([
-            "NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "400000",
-        ]) { $1 }
-        let log = directory.appendingPathComponent("recouvred.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        daemon.standardError = try FileHandle(forWritingTo: log)
-        try daemon.run()
-        defer { if daemon.isRunning { daemon.terminate() } }
-
-        #expect(try await notify.waitFor("READY=1"), "recouvred did not report READY=1; log: \(Self.read(log))")
+        #expect(try await notify.waitFor("READY=1"), "recouvred did not report READY=1; log: \(daemon.logText)")
         #expect(try await notify.waitFor("WATCHDOG=1"), "no watchdog ping although WATCHDOG_USEC is set")
 
         let ctl = BuiltProducts.executable("recouvrectl")
@@ -81,7 +55,7 @@ struct ReminderEndToEndTests {
             """)
 
         let messages = try await mailbox.waitForMessages(to: recipient, count: 1, timeout: .seconds(30))
-        let message = try #require(messages.first, "no reminder reached the SMTP server; log: \(Self.read(log))")
+        let message = try #require(messages.first, "no reminder reached the SMTP server; log: \(daemon.logText)")
         #expect(message.header("To")?.contains(recipient) == true)
         let subject = try #require(message.decodedHeader("Subject"))
         #expect(subject.contains("FA-2026-0412") && subject.contains("Fournitures Dupuis SAS"), "subject: \(subject)")
@@ -110,7 +84,7 @@ struct ReminderEndToEndTests {
             INSERT INTO tenant_e2e.payments (debtor_id, invoice_id, amount, reference)
             SELECT debtor_id, id, amount, 'VIR-1' FROM tenant_e2e.invoices WHERE number = 'FA-2026-0412'
             """)
-        let cancelled = try await Self.waitUntil {
+        let cancelled = try await waitUntil {
             try sql.query("""
                 SELECT count(*) AS n FROM tenant_e2e.actions
                 WHERE kind = 'email_reminder' AND step = 2 AND state = 'cancelled' AND last_error = 'paid'
@@ -123,25 +97,11 @@ struct ReminderEndToEndTests {
         #expect(listed.stdout.contains("\"state\" : \"cancelled\"") || listed.stdout.contains("\"state\": \"cancelled\""))
 
         // SIGTERM: a clean stop, announced to systemd.
-        daemon.terminate()
-        let stopped = try await Self.waitUntil { !daemon.isRunning }
+        daemon.process.terminate()
+        let stopped = try await waitUntil { !daemon.process.isRunning }
         #expect(stopped)
-        #expect(daemon.terminationStatus == 0, "log: \(Self.read(log))")
+        #expect(daemon.process.terminationStatus == 0, "log: \(daemon.logText)")
         #expect(try await notify.waitFor("STOPPING=1", timeout: .seconds(2)))
         #expect(!FileManager.default.fileExists(atPath: socketPath), "the control socket was left behind")
-    }
-
-    static func waitUntil(timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async throws -> Bool {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
-            if try condition() { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return try condition()
-    }
-
-    static func read(_ url: URL) -> String {
-        (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }
 }
