@@ -22,19 +22,29 @@ public final class PostgresClient: @unchecked Sendable {
     private let reconnects = NSLock()
     private var reconnectTotal = 0
 
+    /// How long a connection is used before it is replaced by a fresh one; nil for ever.
+    public let maxConnectionAge: Duration?
+
     /// Mutable state confined to `queue`.
     private final class State {
         var connection: PostgresConnection?
+        var openedAt = ContinuousClock.now
         /// True once a connection was lost, so the next successful connect counts as a reconnection.
         var lost = false
         var closed = false
     }
 
     /// Creates a client; no connection is made until the first `withConnection`.
-    public init(conninfo: String, applicationName: String = "recouvre", backoff: Backoff = Backoff()) {
+    ///
+    /// `maxConnectionAge` recycles the connection between calls once it is that old: a server
+    /// backend keeps caches of every schema it touched for as long as it lives, which adds up
+    /// when one connection serves thousands of tenant schemas.
+    public init(conninfo: String, applicationName: String = "recouvre", backoff: Backoff = Backoff(),
+                maxConnectionAge: Duration? = nil) {
         self.conninfo = conninfo
         self.applicationName = applicationName
         self.backoff = backoff
+        self.maxConnectionAge = maxConnectionAge
         self.queueLabel = "recouvre.postgres.\(applicationName)"
         self.queue = DispatchQueue(label: queueLabel, qos: .userInitiated)
         queue.setSpecific(key: queueKey, value: ObjectIdentifier(self))
@@ -101,6 +111,11 @@ public final class PostgresClient: @unchecked Sendable {
         if let connection = state.connection, !connection.isConnected {
             dropConnection()
         }
+        if let connection = state.connection, let maxAge = maxConnectionAge, !connection.isInTransaction,
+           ContinuousClock.now - state.openedAt >= maxAge {
+            connection.close()
+            state.connection = nil
+        }
         let connection: PostgresConnection
         if let current = state.connection {
             connection = current
@@ -113,6 +128,7 @@ public final class PostgresClient: @unchecked Sendable {
                 return .connectFailed(PostgresError(kind: .connection, message: "\(error)"))
             }
             state.connection = connection
+            state.openedAt = .now
             if state.lost {
                 state.lost = false
                 reconnects.lock()

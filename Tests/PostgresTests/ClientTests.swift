@@ -34,6 +34,16 @@ final class ClientTests {
         await client.close()
     }
 
+    @Test func anOldConnectionIsReplacedBetweenCalls() async throws {
+        let client = PostgresClient(conninfo: database.conninfo, maxConnectionAge: .milliseconds(100))
+        defer { Task { await client.close() } }
+        let first = try await client.withConnection { $0.backendPID }
+        try await Task.sleep(for: .milliseconds(150))
+        let second = try await client.withConnection { $0.backendPID }
+        #expect(second != first)
+        #expect(client.reconnectCount == 0, "a recycled connection is not a lost one")
+    }
+
     @Test func concurrentCallersAreSerialized() async throws {
         let client = PostgresClient(conninfo: database.conninfo)
         try await client.withConnection { try $0.execute("CREATE TABLE hits (n int)") }

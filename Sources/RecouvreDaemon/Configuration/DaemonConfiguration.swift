@@ -23,6 +23,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var batchSize = 20
     /// How long a claim holds before another daemon may take the action over.
     public var lease: Duration = .seconds(300)
+    /// How long the scheduler's and workers' database connections live before being replaced,
+    /// so that no server backend accumulates the caches of every tenant schema it touched.
+    public var connectionLifetime: Duration = .seconds(900)
     /// The operator's default SMTP relay, for tenants without their own.
     public var smtpURL = "smtp://127.0.0.1:25"
     /// The operator's default sender, for tenants without their own.
@@ -44,7 +47,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     static let knownKeys: Set<String> = [
         "database.conninfo", "database.apply_migrations",
         "control.socket", "control.allowed_uids", "control.allowed_gids",
-        "scheduler.poll_interval_ms", "scheduler.workers", "scheduler.batch_size", "scheduler.lease_seconds",
+        "scheduler.poll_interval_ms", "scheduler.workers", "scheduler.batch_size", "scheduler.lease_seconds", "scheduler.connection_lifetime_seconds",
         "smtp.url", "smtp.from", "smtp.helo_name",
         "delivery.max_attempts", "delivery.retry_base_seconds",
         "log.level",
@@ -122,6 +125,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "scheduler.workers": workers = try integer(1...64)
         case "scheduler.batch_size": batchSize = try integer(1...1000)
         case "scheduler.lease_seconds": lease = .seconds(try integer(10...86_400))
+        case "scheduler.connection_lifetime_seconds": connectionLifetime = .seconds(try integer(10...86_400))
         case "smtp.url":
             smtpURL = try string()
             if let problem = SMTPRelay.problem(with: smtpURL) { throw fail(problem) }

@@ -43,9 +43,10 @@ final class Scheduler: Service, Sendable {
         self.notifier = notifier
         self.logger = logger
         listener = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred scheduler",
-                                  backoff: Self.connectionBackoff)
+                                  backoff: Self.connectionBackoff, maxConnectionAge: configuration.connectionLifetime)
         pool = WorkerPool(workers: (0..<configuration.workers).map {
-            Worker(index: $0, conninfo: configuration.databaseConninfo, heloName: configuration.heloName)
+            Worker(index: $0, conninfo: configuration.databaseConninfo, heloName: configuration.heloName,
+                   connectionLifetime: configuration.connectionLifetime)
         })
     }
 

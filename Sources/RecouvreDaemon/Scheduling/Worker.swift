@@ -8,10 +8,10 @@ final class Worker: Sendable {
     let database: PostgresClient
     let mail: MailSession
 
-    init(index: Int, conninfo: String, heloName: String) {
+    init(index: Int, conninfo: String, heloName: String, connectionLifetime: Duration) {
         self.index = index
         database = PostgresClient(conninfo: conninfo, applicationName: "recouvred worker \(index)",
-                                  backoff: Scheduler.connectionBackoff)
+                                  backoff: Scheduler.connectionBackoff, maxConnectionAge: connectionLifetime)
         mail = MailSession(heloName: heloName)
     }
 
