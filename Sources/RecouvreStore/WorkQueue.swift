@@ -126,6 +126,27 @@ public struct WorkQueue: Sendable {
         }
     }
 
+    /// Folds up to `limit` hints into `recouvre.due_work` (lowering entries, never raising
+    /// them) and deletes them; returns how many. Keeps the hint table small when tenants do
+    /// not get drained — paused ones, or ones whose work is not due yet — so that the poll
+    /// stays one cheap query. Hints of tenants that no longer exist are dropped.
+    public func compactHints(_ connection: PostgresConnection, limit: Int = 10_000) throws -> Int {
+        try connection.query("""
+            WITH moved AS (
+                DELETE FROM recouvre.due_hints h
+                WHERE h.ctid = ANY (ARRAY(SELECT ctid FROM recouvre.due_hints LIMIT $1))
+                RETURNING h.tenant, h.due_at
+            ), earliest AS (
+                SELECT tenant, min(due_at) AS due_at FROM moved GROUP BY tenant
+            ), folded AS (
+                INSERT INTO recouvre.due_work AS w (tenant, next_due_at)
+                SELECT e.tenant, e.due_at FROM earliest e JOIN recouvre.tenants t ON t.slug = e.tenant
+                ON CONFLICT (tenant) DO UPDATE SET next_due_at = least(w.next_due_at, excluded.next_due_at)
+            )
+            SELECT count(*) AS n FROM moved
+            """, [limit]).first?.decode(Int.self, "n") ?? 0
+    }
+
     /// Marks a tenant's entry due now, so the next pass looks at it (`run-now`).
     public func markDueNow(_ connection: PostgresConnection, slug: TenantSlug?) throws -> Int {
         if let slug {

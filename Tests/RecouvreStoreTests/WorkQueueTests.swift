@@ -169,6 +169,29 @@ final class WorkQueueTests {
         #expect(try c.optionalValue("SELECT next_due_at FROM recouvre.due_work WHERE tenant = 'acme'", as: Date.self) == nil)
     }
 
+    @Test func compactingHintsLowersEntriesAndEmptiesTheTable() throws {
+        let tenant = try database.tenant("acme")
+        _ = try c.query("UPDATE recouvre.due_work SET next_due_at = '2031-01-01T00:00:00Z' WHERE tenant = 'acme'")
+        _ = try tenant.sql.query("INSERT INTO actions (kind, due_at) VALUES ('review_debtor', '2030-06-01T09:00:00Z')")
+        _ = try tenant.sql.query("INSERT INTO actions (kind, due_at) VALUES ('review_debtor', '2032-06-01T09:00:00Z')")
+        _ = try c.query("INSERT INTO recouvre.due_hints (tenant, due_at) VALUES ('gone', now())")
+        #expect(try queue.compactHints(c) == 3)
+        #expect(try c.value("SELECT count(*) FROM recouvre.due_hints", as: Int.self) == 0)
+        #expect(try c.value("SELECT next_due_at = '2030-06-01T09:00:00Z' FROM recouvre.due_work WHERE tenant = 'acme'",
+                            as: Bool.self), "lowered to the earliest hint, never raised")
+        #expect(try c.value("SELECT count(*) FROM recouvre.due_work WHERE tenant = 'gone'", as: Int.self) == 0)
+    }
+
+    @Test func hintsOfAPausedTenantDoNotMakeItDue() throws {
+        let tenant = try database.tenant("acme")
+        _ = try TenantRegistry().pause(c, slug: tenant.slug)
+        try addDueActions(tenant.sql, count: 3)
+        #expect(try queue.dueTenants(c).isEmpty)
+        _ = try queue.compactHints(c)
+        _ = try TenantRegistry().resume(c, slug: tenant.slug)
+        #expect(try queue.dueTenants(c).map(\.slug) == [tenant.slug], "its work waited, folded into due_work")
+    }
+
     @Test func refreshDueWorkCountsRunningLeases() throws {
         let tenant = try database.tenant("acme")
         try addDueActions(tenant.sql, count: 1)

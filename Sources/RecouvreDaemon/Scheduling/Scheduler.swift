@@ -79,12 +79,30 @@ final class Scheduler: Service, Sendable {
         }
     }
 
+    /// How often hints are folded into `recouvre.due_work` (see `WorkQueue.compactHints`).
+    static let compactionInterval: Duration = .seconds(30)
+
     private func loop() async {
+        var lastCompaction = ContinuousClock.now
         while !shuttingDown.get() && !Task.isCancelled {
             lastProgress.set(.now)
+            if ContinuousClock.now - lastCompaction >= Self.compactionInterval {
+                await compactHints()
+                lastCompaction = .now
+            }
             let didWork = await pass()
             if shuttingDown.get() { break }
             if !didWork { await waitForWork() }
+        }
+    }
+
+    private func compactHints() async {
+        let queue = self.queue
+        do {
+            _ = try await listener.withConnection { try queue.compactHints($0) }
+        } catch {
+            state.recordError(error)
+            logger.warning("cannot fold due-work hints", metadata: ["error": "\(error)"])
         }
     }
 
