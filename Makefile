@@ -21,7 +21,7 @@ release: deps
 	$(SWIFT) build -c release
 
 test: deps
-	@scripts/test
+	@SWIFT=$(SWIFT) scripts/test
 
 demo: deps
 	@$(SWIFT) build

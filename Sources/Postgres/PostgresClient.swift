@@ -24,11 +24,14 @@ public final class PostgresClient: @unchecked Sendable {
 
     /// How long a connection is used before it is replaced by a fresh one; nil for ever.
     public let maxConnectionAge: Duration?
+    /// SQL run on every new connection.
+    public let sessionSetup: String?
 
     /// Mutable state confined to `queue`.
     private final class State {
         var connection: PostgresConnection?
         var openedAt = ContinuousClock.now
+        var recycleRequested = false
         /// True once a connection was lost, so the next successful connect counts as a reconnection.
         var lost = false
         var closed = false
@@ -39,12 +42,15 @@ public final class PostgresClient: @unchecked Sendable {
     /// `maxConnectionAge` recycles the connection between calls once it is that old: a server
     /// backend keeps caches of every schema it touched for as long as it lives, which adds up
     /// when one connection serves thousands of tenant schemas.
+    ///
+    /// `sessionSetup` is SQL run on every new connection (e.g. `SET lock_timeout = '5s'`).
     public init(conninfo: String, applicationName: String = "recouvre", backoff: Backoff = Backoff(),
-                maxConnectionAge: Duration? = nil) {
+                maxConnectionAge: Duration? = nil, sessionSetup: String? = nil) {
         self.conninfo = conninfo
         self.applicationName = applicationName
         self.backoff = backoff
         self.maxConnectionAge = maxConnectionAge
+        self.sessionSetup = sessionSetup
         self.queueLabel = "recouvre.postgres.\(applicationName)"
         self.queue = DispatchQueue(label: queueLabel, qos: .userInitiated)
         queue.setSpecific(key: queueKey, value: ObjectIdentifier(self))
@@ -88,6 +94,12 @@ public final class PostgresClient: @unchecked Sendable {
         )
     }
 
+    /// Asks for a fresh connection at the next call (the current one is closed then, outside
+    /// any transaction), e.g. after it has touched many schemas.
+    public func recycle() async {
+        await onQueue { self.state.recycleRequested = true }
+    }
+
     /// Closes the connection; later calls throw an error of kind `.closed`.
     public func close() async {
         await onQueue {
@@ -111,17 +123,19 @@ public final class PostgresClient: @unchecked Sendable {
         if let connection = state.connection, !connection.isConnected {
             dropConnection()
         }
-        if let connection = state.connection, let maxAge = maxConnectionAge, !connection.isInTransaction,
-           ContinuousClock.now - state.openedAt >= maxAge {
+        if let connection = state.connection, !connection.isInTransaction,
+           state.recycleRequested || maxConnectionAge.map({ ContinuousClock.now - state.openedAt >= $0 }) == true {
             connection.close()
             state.connection = nil
         }
+        state.recycleRequested = false
         let connection: PostgresConnection
         if let current = state.connection {
             connection = current
         } else {
             do {
                 connection = try PostgresConnection(conninfo: conninfo, applicationName: applicationName)
+                if let sessionSetup { try connection.execute(sessionSetup) }
             } catch let error as PostgresError {
                 return .connectFailed(error)
             } catch {

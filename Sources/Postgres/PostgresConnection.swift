@@ -25,8 +25,11 @@ public final class PostgresConnection {
         // a broken network is noticed in about a minute instead of TCP's quarter of an hour —
         // and those after it fill in what it leaves unset (fallback_application_name) or fix
         // what must hold for our decoders (client_encoding).
-        let keywords = Self.overridableDefaults.map(\.0) + ["dbname", "fallback_application_name", "client_encoding"]
-        let values = Self.overridableDefaults.map(\.1) + [conninfo, applicationName, "UTF8"]
+        // A PG* variable the user set wins over our default for the same setting.
+        let environment = ProcessInfo.processInfo.environment
+        let defaults = Self.overridableDefaults.filter { $0.variable.map { environment[$0] == nil } ?? true }
+        let keywords = defaults.map(\.keyword) + ["dbname", "fallback_application_name", "client_encoding"]
+        let values = defaults.map(\.value) + [conninfo, applicationName, "UTF8"]
         let connection = Self.withCStringArray(keywords) { keywordPointers in
             Self.withCStringArray(values) { valuePointers in
                 PQconnectdbParams(keywordPointers, valuePointers, 1)
@@ -54,14 +57,15 @@ public final class PostgresConnection {
         if let handle { PQfinish(handle) }
     }
 
-    /// Connection settings a conninfo may override. Keepalives apply to TCP only.
-    static let overridableDefaults: [(String, String)] = [
-        ("connect_timeout", "10"),
-        ("keepalives", "1"),
-        ("keepalives_idle", "30"),
-        ("keepalives_interval", "10"),
-        ("keepalives_count", "3"),
-        ("tcp_user_timeout", "60000"),
+    /// Connection settings a conninfo, or the matching `PG*` variable, may override.
+    /// Keepalives apply to TCP only.
+    static let overridableDefaults: [(keyword: String, value: String, variable: String?)] = [
+        ("connect_timeout", "10", "PGCONNECT_TIMEOUT"),
+        ("keepalives", "1", nil),
+        ("keepalives_idle", "30", nil),
+        ("keepalives_interval", "10", nil),
+        ("keepalives_count", "3", nil),
+        ("tcp_user_timeout", "60000", nil),
     ]
 
     // MARK: Statements

@@ -43,15 +43,18 @@ public struct ActionStore: Sendable {
             .first.map(Self.standing(row:))
     }
 
-    /// A reminder already sent to the debtor since `since` whose message listed the invoice,
-    /// by this daemon or another: its id, or nil.
-    public func reminderSent(_ c: PostgresConnection, debtorID: Int64, invoiceID: Int64, since: Date) throws -> Int64? {
+    /// A reminder already sent to the debtor since `since` whose message listed the invoice
+    /// at `step` or a more advanced one, by this daemon or another: its id, or nil. A message
+    /// of a softer step does not stand for this one.
+    public func reminderSent(_ c: PostgresConnection, debtorID: Int64, invoiceID: Int64, atLeastStep step: Int,
+                             since: Date) throws -> Int64? {
         try c.query("""
             SELECT id FROM \(schema).actions
             WHERE debtor_id = $1 AND kind = 'email_reminder' AND state = 'succeeded'
               AND finished_at >= $3 AND outcome -> 'invoice_ids' @> to_jsonb($2::bigint)
+              AND (outcome ->> 'step')::int >= $4
             ORDER BY finished_at DESC LIMIT 1
-            """, [debtorID, invoiceID, since]).first.map { try $0.decode(Int64.self, "id") }
+            """, [debtorID, invoiceID, since, step]).first.map { try $0.decode(Int64.self, "id") }
     }
 
     /// A debtor's invoices with something still owed, by due date.

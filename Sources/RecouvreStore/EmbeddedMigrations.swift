@@ -19,26 +19,28 @@ CREATE FUNCTION recouvre.is_email(candidate text) RETURNS boolean
 COMMENT ON FUNCTION recouvre.is_email(text) IS
     'True for an address of the form local@domain.tld without spaces, at most 254 characters.';
 
--- Region/City names the server knows. Abbreviations (CET), POSIX specs (UTC+3) and the
--- posix/ and right/ copies are refused: the daemon computes sending hours with the same IANA
--- names, and a zone it could not read would silently fall back to another one. Cheap enough
--- for bulk imports (no scan of pg_timezone_names).
+-- The time zones debtors and tenants may use: the server's IANA Region/City names (and UTC),
+-- copied when the schema is built so that a check is an exact, case-sensitive index lookup.
+-- Abbreviations (CET), POSIX specs (UTC+3) and the posix/ and right/ copies are left out: the
+-- daemon computes sending hours with the same names, and a zone it could not read would
+-- silently fall back to another one. Ops add names with a plain INSERT after a tzdata update.
+CREATE TABLE recouvre.time_zones (
+    name  text PRIMARY KEY
+);
+
+INSERT INTO recouvre.time_zones (name)
+SELECT name FROM pg_catalog.pg_timezone_names
+WHERE (name ~ '^[A-Z][A-Za-z_-]+(/[A-Za-z0-9_-]+){1,2}$' AND name !~ '^(posix|right)/')
+   OR name = 'UTC';
+
+-- SECURITY DEFINER: a tenant's roles may call it (through their constraints) without any
+-- right on the operator schema's tables.
 CREATE FUNCTION recouvre.is_time_zone(candidate text) RETURNS boolean
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog AS $$
-BEGIN
-    IF candidate !~ '^(UTC|[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+){1,2})$'
-       OR candidate ~ '^(posix|right)/' THEN
-        RETURN false;
-    END IF;
-    PERFORM now() AT TIME ZONE candidate;
-    RETURN true;
-EXCEPTION WHEN invalid_parameter_value THEN
-    RETURN false;
-END
-$$;
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog
+    RETURN EXISTS (SELECT 1 FROM recouvre.time_zones WHERE name = candidate);
 
 COMMENT ON FUNCTION recouvre.is_time_zone(text) IS
-    'True for an IANA Region/City time zone name known to the server, such as Europe/Paris, or UTC.';
+    'True for an IANA Region/City time zone name such as Europe/Paris (exact case), or UTC.';
 
 -- ISO 4217 active currency codes.
 CREATE FUNCTION recouvre.is_currency(candidate text) RETURNS boolean
@@ -78,7 +80,10 @@ COMMENT ON COLUMN recouvre.tenants.schema_version IS
 -- draining the tenant.
 CREATE TABLE recouvre.due_work (
     tenant       text PRIMARY KEY REFERENCES recouvre.tenants (slug) ON DELETE CASCADE,
-    next_due_at  timestamptz
+    next_due_at  timestamptz,
+    -- When a worker last served the tenant: the least recently served go first, so that no
+    -- tenant waits behind others' backlogs.
+    served_at    timestamptz
 );
 
 CREATE INDEX due_work_next_due_at ON recouvre.due_work (next_due_at) WHERE next_due_at IS NOT NULL;
@@ -311,23 +316,36 @@ CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON @schema@.events
 -- Tells the scheduler that work was scheduled (a hint in recouvre.due_hints) and wakes
 -- daemons (LISTEN recouvre_due) when it is due now. Claiming (scheduled → running) does not
 -- fire it: the row's earlier version already counted. Insert-only, so it never waits on
--- another transaction; SECURITY DEFINER, so the tenant's own roles need no right on the
--- operator schema and can only hint for their own tenant.
+-- another transaction; at most one hint per transaction unless an earlier moment comes.
+-- Only the triggers below call it (EXECUTE is revoked from PUBLIC); they are SECURITY
+-- DEFINER, so the tenant's own roles need no right on the operator schema.
 CREATE FUNCTION @schema@.note_due_work(earliest timestamptz) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    flag constant text := 'recouvre.hint_' || @slug@;
+    previous text := nullif(current_setting(flag, true), '');
 BEGIN
     IF earliest IS NULL THEN
         RETURN;
     END IF;
+    -- A moment long past says no more than "now", and cannot jump the queue.
+    earliest := greatest(earliest, now() - interval '1 day');
+    IF previous IS NOT NULL AND previous::timestamptz <= earliest THEN
+        RETURN;
+    END IF;
+    PERFORM set_config(flag, earliest::text, true);
     INSERT INTO recouvre.due_hints (tenant, due_at) VALUES (@slug@, earliest);
-    IF earliest <= clock_timestamp() THEN
+    IF earliest <= clock_timestamp()
+       AND EXISTS (SELECT 1 FROM recouvre.tenants WHERE slug = @slug@ AND status = 'active') THEN
         PERFORM pg_notify('recouvre_due', @slug@);
     END IF;
 END
 $$;
 
+REVOKE EXECUTE ON FUNCTION @schema@.note_due_work(timestamptz) FROM PUBLIC;
+
 CREATE FUNCTION @schema@.actions_inserted() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     PERFORM @schema@.note_due_work((SELECT min(due_at) FROM inserted WHERE state = 'scheduled'));
     RETURN NULL;
@@ -339,7 +357,7 @@ CREATE TRIGGER actions_note_inserted AFTER INSERT ON @schema@.actions
     FOR EACH STATEMENT EXECUTE FUNCTION @schema@.actions_inserted();
 
 CREATE FUNCTION @schema@.action_rescheduled() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     PERFORM @schema@.note_due_work(NEW.due_at);
     RETURN NULL;
@@ -350,9 +368,11 @@ CREATE TRIGGER actions_note_rescheduled AFTER UPDATE ON @schema@.actions
     FOR EACH ROW WHEN (NEW.state = 'scheduled')
     EXECUTE FUNCTION @schema@.action_rescheduled();
 
--- New invoices are planned by the daemon; a change of due date replans them.
+-- New invoices are planned by the daemon; a change of due date replans them. The trigger
+-- functions run as the schema's owner (SECURITY DEFINER, search_path pinned, fixed
+-- statements): an integration's role needs rights on debtors, invoices and payments only.
 CREATE FUNCTION @schema@.invoices_inserted() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     INSERT INTO @schema@.actions (kind, debtor_id, invoice_id)
     SELECT 'plan_invoice', i.debtor_id, i.id FROM inserted i;
@@ -370,7 +390,7 @@ CREATE TRIGGER invoices_plan_inserted AFTER INSERT ON @schema@.invoices
     FOR EACH STATEMENT EXECUTE FUNCTION @schema@.invoices_inserted();
 
 CREATE FUNCTION @schema@.invoice_due_on_changed() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     INSERT INTO @schema@.actions (kind, debtor_id, invoice_id) VALUES ('plan_invoice', NEW.debtor_id, NEW.id);
     INSERT INTO @schema@.events (kind, debtor_id, invoice_id, detail)
@@ -387,7 +407,7 @@ CREATE TRIGGER invoices_replan_due_on AFTER UPDATE OF due_on ON @schema@.invoice
 -- A payment is journaled and makes the daemon review its debtor: reminders still pending for
 -- what is now paid are cancelled within seconds.
 CREATE FUNCTION @schema@.payments_inserted() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     INSERT INTO @schema@.events (kind, debtor_id, invoice_id, detail)
     SELECT 'payment_received', p.debtor_id, p.invoice_id,

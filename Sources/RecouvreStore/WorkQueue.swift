@@ -24,8 +24,9 @@ public struct WorkQueue: Sendable {
 
     private var leaseSeconds: Int { Int(lease.components.seconds) }
 
-    /// Active tenants with work due now, earliest first: by their refreshed entry, or by a
-    /// hint a trigger left since.
+    /// Active tenants with work due now — by their refreshed entry, or by a hint a trigger
+    /// left since — least recently served first, so that tenants with a backlog take turns
+    /// with the others however many are due.
     public func dueTenants(_ connection: PostgresConnection, limit: Int = 100) throws -> [TenantRecord] {
         try connection.query("""
             WITH due AS (
@@ -38,8 +39,9 @@ public struct WorkQueue: Sendable {
             SELECT \(TenantRecord.columns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
             FROM earliest e
             JOIN recouvre.tenants t ON t.slug = e.tenant
+            LEFT JOIN recouvre.due_work w ON w.tenant = e.tenant
             WHERE t.status = 'active'
-            ORDER BY e.due_at
+            ORDER BY w.served_at NULLS FIRST, e.due_at
             LIMIT $1
             """, [limit]).rows.map(TenantRecord.init(row:))
     }
@@ -116,11 +118,16 @@ public struct WorkQueue: Sendable {
                 """, [slug.rawValue])
             // Two daemons refreshing the same tenant take turns.
             _ = try c.query("SELECT 1 FROM recouvre.due_work WHERE tenant = $1 FOR UPDATE", [slug.rawValue])
-            _ = try c.query("DELETE FROM recouvre.due_hints WHERE tenant = $1", [slug.rawValue])
+            // SKIP LOCKED: hints a compaction is folding are left to it; never wait on it.
+            _ = try c.query("""
+                DELETE FROM recouvre.due_hints WHERE ctid = ANY (ARRAY(
+                    SELECT ctid FROM recouvre.due_hints WHERE tenant = $1 FOR UPDATE SKIP LOCKED))
+                """, [slug.rawValue])
             _ = try c.query("""
                 UPDATE recouvre.due_work SET next_due_at = least(
                     (SELECT min(due_at) FROM \(schema).actions WHERE state = 'scheduled'),
-                    (SELECT min(lease_expires_at) FROM \(schema).actions WHERE state = 'running'))
+                    (SELECT min(lease_expires_at) FROM \(schema).actions WHERE state = 'running')),
+                    served_at = now()
                 WHERE tenant = $1
                 """, [slug.rawValue])
         }
@@ -130,7 +137,7 @@ public struct WorkQueue: Sendable {
     /// them) and deletes them; returns how many. Keeps the hint table small when tenants do
     /// not get drained — paused ones, or ones whose work is not due yet — so that the poll
     /// stays one cheap query. Hints of tenants that no longer exist are dropped.
-    public func compactHints(_ connection: PostgresConnection, limit: Int = 10_000) throws -> Int {
+    public func compactHints(_ connection: PostgresConnection, limit: Int = 100_000) throws -> Int {
         try connection.query("""
             WITH moved AS (
                 DELETE FROM recouvre.due_hints h

@@ -155,6 +155,53 @@ import Testing
         #expect(try fixture.actions().filter { $0.step == 2 }.count == 2, "both invoices still get their next step")
     }
 
+    @Test func aSofterMessageSentTodayDoesNotStandForAFirmerStep() async throws {
+        let fixture = try RunnerFixture()
+        let first = try fixture.addInvoice("FA-1")
+        let second = try fixture.addInvoice("FA-2", amount: "80.00", daysAgo: 20)
+        try fixture.sql.query("UPDATE tenant_runner.actions SET state = 'succeeded' WHERE kind = 'plan_invoice'")
+        // FA-2's second reminder is held by another daemon while this one sends FA-1's first.
+        try fixture.sql.query("""
+            INSERT INTO tenant_runner.actions (kind, channel, debtor_id, invoice_id, step, template, due_at)
+            VALUES ('email_reminder', 'email', $1, $2, 2, 'reminder2', now())
+            """, [fixture.debtorID, second])
+        let other = WorkQueue(owner: "other-daemon", lease: .seconds(60))
+        let claimedByOther = try other.claim(fixture.sql, slug: fixture.slug, limit: 1)
+        try fixture.sql.query("""
+            INSERT INTO tenant_runner.actions (kind, channel, debtor_id, invoice_id, step, template, due_at)
+            VALUES ('email_reminder', 'email', $1, $2, 1, 'reminder1', now())
+            """, [fixture.debtorID, first])
+        try fixture.runDue()
+        _ = try await mailbox.waitForMessages(to: fixture.recipient)
+        let tenant = try TenantRegistry().get(fixture.sql, slug: fixture.slug)
+        let otherRunner = ActionRunner(owner: "other-daemon", configuration: fixture.configuration,
+                                       renderer: try ReminderRenderer(), policy: .default,
+                                       logger: Logger(label: "test"), now: { Date() })
+        #expect(try otherRunner.run(claimedByOther[0], tenant: tenant, connection: fixture.sql, mail: fixture.mail) == .done("sent"))
+        let messages = try await mailbox.waitForMessages(to: fixture.recipient, count: 2)
+        #expect(messages.count == 2)
+        #expect(messages.contains { $0.decodedHeader("Subject")?.hasPrefix("Second rappel") == true })
+    }
+
+    @Test func aDebtorLockedByAnIntegrationPostponesWithoutUsingAnAttempt() throws {
+        let fixture = try RunnerFixture()
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        let integration = try PostgresConnection(conninfo: fixture.conninfo)
+        defer { integration.close() }
+        try integration.execute("BEGIN")
+        try integration.query("SELECT 1 FROM tenant_runner.debtors WHERE id = $1 FOR UPDATE", [fixture.debtorID])
+        try fixture.sql.execute("SET lock_timeout = '300ms'")
+        let results = try fixture.runDue()
+        try integration.execute("ROLLBACK")
+        #expect(results == [.done("postponed: 55P03")])
+        let reminder = try #require(try fixture.actions().first)
+        #expect(reminder.state == "scheduled")
+        #expect(reminder.attempts == 0, "contention is not an attempt")
+        #expect(reminder.dueAt > Date())
+        #expect(mailbox.messages(to: fixture.recipient).isEmpty)
+    }
+
     @Test func anErrorBeforeDeliveryIsAFailedAttemptNotAStuckLease() throws {
         let fixture = try RunnerFixture()
         try fixture.addInvoice("FA-1")

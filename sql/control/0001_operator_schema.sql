@@ -12,26 +12,28 @@ CREATE FUNCTION recouvre.is_email(candidate text) RETURNS boolean
 COMMENT ON FUNCTION recouvre.is_email(text) IS
     'True for an address of the form local@domain.tld without spaces, at most 254 characters.';
 
--- Region/City names the server knows. Abbreviations (CET), POSIX specs (UTC+3) and the
--- posix/ and right/ copies are refused: the daemon computes sending hours with the same IANA
--- names, and a zone it could not read would silently fall back to another one. Cheap enough
--- for bulk imports (no scan of pg_timezone_names).
+-- The time zones debtors and tenants may use: the server's IANA Region/City names (and UTC),
+-- copied when the schema is built so that a check is an exact, case-sensitive index lookup.
+-- Abbreviations (CET), POSIX specs (UTC+3) and the posix/ and right/ copies are left out: the
+-- daemon computes sending hours with the same names, and a zone it could not read would
+-- silently fall back to another one. Ops add names with a plain INSERT after a tzdata update.
+CREATE TABLE recouvre.time_zones (
+    name  text PRIMARY KEY
+);
+
+INSERT INTO recouvre.time_zones (name)
+SELECT name FROM pg_catalog.pg_timezone_names
+WHERE (name ~ '^[A-Z][A-Za-z_-]+(/[A-Za-z0-9_-]+){1,2}$' AND name !~ '^(posix|right)/')
+   OR name = 'UTC';
+
+-- SECURITY DEFINER: a tenant's roles may call it (through their constraints) without any
+-- right on the operator schema's tables.
 CREATE FUNCTION recouvre.is_time_zone(candidate text) RETURNS boolean
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog AS $$
-BEGIN
-    IF candidate !~ '^(UTC|[A-Z][A-Za-z_-]+(/[A-Za-z0-9_+-]+){1,2})$'
-       OR candidate ~ '^(posix|right)/' THEN
-        RETURN false;
-    END IF;
-    PERFORM now() AT TIME ZONE candidate;
-    RETURN true;
-EXCEPTION WHEN invalid_parameter_value THEN
-    RETURN false;
-END
-$$;
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog
+    RETURN EXISTS (SELECT 1 FROM recouvre.time_zones WHERE name = candidate);
 
 COMMENT ON FUNCTION recouvre.is_time_zone(text) IS
-    'True for an IANA Region/City time zone name known to the server, such as Europe/Paris, or UTC.';
+    'True for an IANA Region/City time zone name such as Europe/Paris (exact case), or UTC.';
 
 -- ISO 4217 active currency codes.
 CREATE FUNCTION recouvre.is_currency(candidate text) RETURNS boolean
@@ -71,7 +73,10 @@ COMMENT ON COLUMN recouvre.tenants.schema_version IS
 -- draining the tenant.
 CREATE TABLE recouvre.due_work (
     tenant       text PRIMARY KEY REFERENCES recouvre.tenants (slug) ON DELETE CASCADE,
-    next_due_at  timestamptz
+    next_due_at  timestamptz,
+    -- When a worker last served the tenant: the least recently served go first, so that no
+    -- tenant waits behind others' backlogs.
+    served_at    timestamptz
 );
 
 CREATE INDEX due_work_next_due_at ON recouvre.due_work (next_due_at) WHERE next_due_at IS NOT NULL;

@@ -202,23 +202,36 @@ CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON @schema@.events
 -- Tells the scheduler that work was scheduled (a hint in recouvre.due_hints) and wakes
 -- daemons (LISTEN recouvre_due) when it is due now. Claiming (scheduled → running) does not
 -- fire it: the row's earlier version already counted. Insert-only, so it never waits on
--- another transaction; SECURITY DEFINER, so the tenant's own roles need no right on the
--- operator schema and can only hint for their own tenant.
+-- another transaction; at most one hint per transaction unless an earlier moment comes.
+-- Only the triggers below call it (EXECUTE is revoked from PUBLIC); they are SECURITY
+-- DEFINER, so the tenant's own roles need no right on the operator schema.
 CREATE FUNCTION @schema@.note_due_work(earliest timestamptz) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    flag constant text := 'recouvre.hint_' || @slug@;
+    previous text := nullif(current_setting(flag, true), '');
 BEGIN
     IF earliest IS NULL THEN
         RETURN;
     END IF;
+    -- A moment long past says no more than "now", and cannot jump the queue.
+    earliest := greatest(earliest, now() - interval '1 day');
+    IF previous IS NOT NULL AND previous::timestamptz <= earliest THEN
+        RETURN;
+    END IF;
+    PERFORM set_config(flag, earliest::text, true);
     INSERT INTO recouvre.due_hints (tenant, due_at) VALUES (@slug@, earliest);
-    IF earliest <= clock_timestamp() THEN
+    IF earliest <= clock_timestamp()
+       AND EXISTS (SELECT 1 FROM recouvre.tenants WHERE slug = @slug@ AND status = 'active') THEN
         PERFORM pg_notify('recouvre_due', @slug@);
     END IF;
 END
 $$;
 
+REVOKE EXECUTE ON FUNCTION @schema@.note_due_work(timestamptz) FROM PUBLIC;
+
 CREATE FUNCTION @schema@.actions_inserted() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     PERFORM @schema@.note_due_work((SELECT min(due_at) FROM inserted WHERE state = 'scheduled'));
     RETURN NULL;
@@ -230,7 +243,7 @@ CREATE TRIGGER actions_note_inserted AFTER INSERT ON @schema@.actions
     FOR EACH STATEMENT EXECUTE FUNCTION @schema@.actions_inserted();
 
 CREATE FUNCTION @schema@.action_rescheduled() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     PERFORM @schema@.note_due_work(NEW.due_at);
     RETURN NULL;
@@ -241,9 +254,11 @@ CREATE TRIGGER actions_note_rescheduled AFTER UPDATE ON @schema@.actions
     FOR EACH ROW WHEN (NEW.state = 'scheduled')
     EXECUTE FUNCTION @schema@.action_rescheduled();
 
--- New invoices are planned by the daemon; a change of due date replans them.
+-- New invoices are planned by the daemon; a change of due date replans them. The trigger
+-- functions run as the schema's owner (SECURITY DEFINER, search_path pinned, fixed
+-- statements): an integration's role needs rights on debtors, invoices and payments only.
 CREATE FUNCTION @schema@.invoices_inserted() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     INSERT INTO @schema@.actions (kind, debtor_id, invoice_id)
     SELECT 'plan_invoice', i.debtor_id, i.id FROM inserted i;
@@ -261,7 +276,7 @@ CREATE TRIGGER invoices_plan_inserted AFTER INSERT ON @schema@.invoices
     FOR EACH STATEMENT EXECUTE FUNCTION @schema@.invoices_inserted();
 
 CREATE FUNCTION @schema@.invoice_due_on_changed() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     INSERT INTO @schema@.actions (kind, debtor_id, invoice_id) VALUES ('plan_invoice', NEW.debtor_id, NEW.id);
     INSERT INTO @schema@.events (kind, debtor_id, invoice_id, detail)
@@ -278,7 +293,7 @@ CREATE TRIGGER invoices_replan_due_on AFTER UPDATE OF due_on ON @schema@.invoice
 -- A payment is journaled and makes the daemon review its debtor: reminders still pending for
 -- what is now paid are cancelled within seconds.
 CREATE FUNCTION @schema@.payments_inserted() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
     INSERT INTO @schema@.events (kind, debtor_id, invoice_id, detail)
     SELECT 'payment_received', p.debtor_id, p.invoice_id,

@@ -31,6 +31,10 @@ struct ActionRunner: Sendable {
         case notOurs
     }
 
+    /// Lock timeout, deadlock, statement timeout, serialization failure: contention that
+    /// clears by itself.
+    static let transientStates: Set<String> = ["55P03", "40P01", "57014", "40001"]
+
     func run(_ action: ClaimedAction, tenant: TenantRecord, connection c: PostgresConnection, mail: MailSession) throws -> Result {
         let store = ActionStore(slug: tenant.slug)
         var deliveredMessageID: String?
@@ -56,6 +60,16 @@ struct ActionRunner: Sendable {
                 throw error
             }
             if let postgres = error as? PostgresError, postgres.isConnectionLost { throw error }
+            if let postgres = error as? PostgresError, let state = postgres.sqlState, Self.transientStates.contains(state) {
+                // Contention, not the action's fault: try again soon without using an attempt.
+                try c.transaction(isolation: .readCommitted) { c in
+                    guard try store.lockClaimed(c, id: action.id, owner: owner) else { return }
+                    try store.reschedule(c, id: action.id, at: now().addingTimeInterval(Double.random(in: 15...45)), error: nil)
+                }
+                logger.notice("action postponed by database contention",
+                              metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)", "sqlstate": "\(state)"])
+                return .done("postponed: \(state)")
+            }
             // A database or template error: a failed attempt, retried with backoff and in the
             // end dead and visible to ops, instead of a lease that expires again and again.
             try recordFailedAttempt(action, store: store, c, error: "\(error)", permanent: false)
@@ -156,7 +170,8 @@ struct ActionRunner: Sendable {
         // Another message today already listed this invoice (another daemon's, say): this
         // reminder went out with it.
         let startOfToday = calendar.instant(of: today, hour: 0, minute: 0)
-        if let earlier = try store.reminderSent(c, debtorID: debtorID, invoiceID: invoice.invoiceId, since: startOfToday) {
+        if let earlier = try store.reminderSent(c, debtorID: debtorID, invoiceID: invoice.invoiceId,
+                                                atLeastStep: action.step, since: startOfToday) {
             try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["merged_into": earlier]))
             try planNext(after: action.step, invoiceID: invoice.invoiceId, debtorID: debtorID, sentAt: current,
                          calendar: calendar, store: store, c)

@@ -14,16 +14,22 @@ final class MailSession: @unchecked Sendable {
     /// instead of each waiting for a connection timeout.
     let holdOff: TimeInterval
 
-    init(heloName: String, holdOff: TimeInterval = 30) {
+    /// Per-exchange timeout with a relay: short enough that one message never holds a worker
+    /// near the watchdog's limit.
+    let timeout: Duration
+
+    init(heloName: String, holdOff: TimeInterval = 30, timeout: Duration = .seconds(20)) {
         self.heloName = heloName
         self.holdOff = holdOff
+        self.timeout = timeout
     }
 
     /// Sends through `relayURL`, reusing its connection; returns the relay's reply.
     func send(_ message: EmailMessage, relayURL: String, envelopeFrom: String, recipient: String,
-              now: Date = Date()) throws(SMTPError) -> String {
-        if let since = unreachableSince[relayURL], now.timeIntervalSince(since) < holdOff {
-            throw SMTPError(code: nil, message: "the relay was unreachable \(Int(now.timeIntervalSince(since))) s ago; not tried again yet",
+              now: @autoclosure () -> Date = Date()) throws(SMTPError) -> String {
+        let start = now()
+        if let since = unreachableSince[relayURL], start.timeIntervalSince(since) < holdOff {
+            throw SMTPError(code: nil, message: "the relay was unreachable \(Int(start.timeIntervalSince(since))) s ago; not tried again yet",
                             isPermanent: false, stage: "connect")
         }
         let client: SMTPClient
@@ -36,7 +42,7 @@ final class MailSession: @unchecked Sendable {
             } catch {
                 throw SMTPError(code: nil, message: "the relay URL is not usable: \(error)", isPermanent: true, stage: "configuration")
             }
-            client = SMTPClient(relay: relay, heloName: heloName)
+            client = SMTPClient(relay: relay, heloName: heloName, timeout: timeout)
             clients[relayURL] = client
         }
         do {
@@ -45,7 +51,8 @@ final class MailSession: @unchecked Sendable {
             return reply
         } catch {
             clients.removeValue(forKey: relayURL)?.close()
-            if error.stage == "connect" { unreachableSince[relayURL] = now }
+            // Counted from the failure, not the attempt: a connection that timed out took long.
+            if error.stage == "connect" { unreachableSince[relayURL] = now() }
             throw error
         }
     }

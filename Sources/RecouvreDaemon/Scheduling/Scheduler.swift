@@ -34,6 +34,16 @@ final class Scheduler: Service, Sendable {
     /// every poll interval, instead of blocking in one call.
     static let connectionBackoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2), maxAttempts: 3)
 
+    /// Session settings of the scheduler's and workers' connections: waits on an integration's
+    /// locks are bounded (the action is postponed, not failed); the transaction held open
+    /// across a send is never cut by a server-side idle timeout; and READ COMMITTED, which the
+    /// send-time check relies on, holds whatever the database's default.
+    static let sessionSetup = """
+        SET lock_timeout = '5s';
+        SET idle_in_transaction_session_timeout = 0;
+        SET default_transaction_isolation = 'read committed';
+        """
+
     init(configuration: DaemonConfiguration, queue: WorkQueue, runner: ActionRunner, state: DaemonState,
          notifier: SystemdNotifier, logger: Logger) {
         self.configuration = configuration
@@ -43,7 +53,8 @@ final class Scheduler: Service, Sendable {
         self.notifier = notifier
         self.logger = logger
         listener = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred scheduler",
-                                  backoff: Self.connectionBackoff, maxConnectionAge: configuration.connectionLifetime)
+                                  backoff: Self.connectionBackoff, maxConnectionAge: configuration.connectionLifetime,
+                                  sessionSetup: Self.sessionSetup)
         pool = WorkerPool(workers: (0..<configuration.workers).map {
             Worker(index: $0, conninfo: configuration.databaseConninfo, heloName: configuration.heloName,
                    connectionLifetime: configuration.connectionLifetime)
@@ -69,9 +80,12 @@ final class Scheduler: Service, Sendable {
         await listener.close()
     }
 
-    /// Pings systemd's watchdog while the scheduler makes progress. A loop stuck for longer
-    /// than the watchdog timeout (twice the ping interval) stops the pings, and systemd
-    /// restarts the service.
+    /// Pings systemd's watchdog while the scheduler makes progress: a loop turn, a database
+    /// call of the loop, an action started or finished. No single step can take the watchdog's
+    /// whole timeout (twice the ping interval, `WatchdogSec=60` in the unit): database calls
+    /// give up after three connection attempts of at most 10 s, lock waits after 5 s, an SMTP
+    /// exchange after 20 s. A loop stuck for longer stops the pings, and systemd restarts the
+    /// service.
     private func feedWatchdog(every interval: Duration) async {
         while !Task.isCancelled {
             if ContinuousClock.now - lastProgress.get() < interval * 2 { notifier.watchdog() }
@@ -91,6 +105,7 @@ final class Scheduler: Service, Sendable {
                 lastCompaction = .now
             }
             let didWork = await pass()
+            lastProgress.set(.now)
             if shuttingDown.get() { break }
             if !didWork { await waitForWork() }
         }
@@ -162,6 +177,7 @@ final class Scheduler: Service, Sendable {
         let slug = tenant.slug
         let batchSize = configuration.batchSize
         var unstarted: [Int64] = []
+        await worker.noteTenant(slug.rawValue)
         do {
             _ = try await worker.database.withConnection { try queue.reclaimExpiredLeases($0, slug: slug) }
             guard !shuttingDown.get() else { return 0 }
@@ -170,6 +186,7 @@ final class Scheduler: Service, Sendable {
             for action in claimed {
                 if shuttingDown.get() { break }
                 unstarted.removeFirst()
+                lastProgress.set(.now)
                 try await execute(action, tenant: tenant, on: worker)
                 lastProgress.set(.now)
             }
