@@ -13,17 +13,11 @@ struct ActionsRetryCommand: ParsableCommand {
     )
 
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The action's id.") var id: Int
-    @Option(help: "The tenant's slug.") var tenant: String
-
-    func validate() throws {
-        try Validate.slug(tenant)
-        try Validate.actionID(id)
-    }
+    @OptionGroup var target: ActionTarget
 
     func run() throws {
         try options.perform(
-            { ActionReply(action: try $0.retryAction(tenant: tenant, id: id)) },
-            human: { "action \($0.action.id) of tenant '\(tenant)' is \($0.action.state), due \($0.action.dueAt)" })
+            { ActionReply(action: try $0.retryAction(tenant: target.tenant, id: target.id)) },
+            human: { "action \($0.action.id) of tenant '\(target.tenant)' is \($0.action.state), due \($0.action.dueAt)" })
     }
 }

@@ -15,15 +15,11 @@ struct TenantPauseCommand: ParsableCommand {
     )
 
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The tenant's slug.") var slug: String
-
-    func validate() throws {
-        try Validate.slug(slug)
-    }
+    @OptionGroup var target: TenantTarget
 
     func run() throws {
         try options.perform(
-            { TenantReply(tenant: try $0.pauseTenant(slug: slug)) },
+            { TenantReply(tenant: try $0.pauseTenant(slug: target.slug)) },
             human: { "tenant '\($0.tenant.slug)' is \($0.tenant.status)" })
     }
 }

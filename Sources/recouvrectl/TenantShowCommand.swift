@@ -13,15 +13,11 @@ struct TenantShowCommand: ParsableCommand {
     )
 
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The tenant's slug.") var slug: String
-
-    func validate() throws {
-        try Validate.slug(slug)
-    }
+    @OptionGroup var target: TenantTarget
 
     func run() throws {
         try options.perform(
-            { try $0.getTenant(slug: slug) },
+            { try $0.getTenant(slug: target.slug) },
             human: { Describe.tenant($0.tenant) + "\n\nactions\n" + Describe.counts($0.actions) })
     }
 }
