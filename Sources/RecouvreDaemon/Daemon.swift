@@ -24,7 +24,8 @@ public struct Daemon: Sendable {
         let state = DaemonState()
         notifier.status("connecting to the database")
 
-        let startup = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred startup")
+        let startup = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred startup",
+                                     backoff: Backoff(maxAttempts: configuration.startupAttempts))
         let migrator = Migrator()
         let applyMigrations = configuration.applyMigrationsAtStart
         let applied = try await startup.withConnection { c in
@@ -49,13 +50,25 @@ public struct Daemon: Sendable {
             // systemd owns the socket file (recouvred.socket); serve the descriptor it passed.
             server = ControlServer(adoptingListeningDescriptor: descriptor, handler: control, access: access,
                                    info: .recouvred(version: Self.version))
-            logger.info("control socket passed by systemd", metadata: ["fd": "\(descriptor)"])
         } else {
             server = ControlServer(path: configuration.socketPath, handler: control, access: access,
                                    info: .recouvred(version: Self.version))
+        }
+        do {
+            try server.start()
+        } catch {
+            await control.close()
+            throw DaemonStartupError(description: """
+                cannot open the control socket: \(error). Check that its directory exists and is writable \
+                (systemd creates /run/recouvre with RuntimeDirectory=recouvre), or choose another path with \
+                --socket or control.socket
+                """)
+        }
+        if let descriptor = activation.controlSocket {
+            logger.info("control socket passed by systemd", metadata: ["fd": "\(descriptor)"])
+        } else {
             logger.info("control socket open", metadata: ["path": "\(configuration.socketPath)"])
         }
-        try server.start()
 
         let scheduler = Scheduler(configuration: configuration, queue: queue, runner: runner, state: state,
                                   notifier: notifier, logger: logger)
@@ -90,4 +103,9 @@ public struct Daemon: Sendable {
         logger.logLevel = Logger.Level(rawValue: level) ?? .info
         return logger
     }
+}
+
+/// Why the daemon could not start, with what to do about it.
+public struct DaemonStartupError: Error, CustomStringConvertible {
+    public let description: String
 }

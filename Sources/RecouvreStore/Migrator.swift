@@ -53,7 +53,7 @@ public struct Migrator: Sendable {
                 try lockControl(c)
                 let ledger = try appliedMigrations(c, table: "recouvre.schema_migrations")
                 if try isApplied(migration, ledger: ledger) { return false }
-                try c.execute(migration.sql)
+                try run(migration) { try c.execute(migration.sql) }
                 _ = try c.query(
                     "INSERT INTO recouvre.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
                     [migration.version, migration.name, migration.checksum])
@@ -120,7 +120,7 @@ public struct Migrator: Sendable {
         let ledger = try appliedMigrations(c, table: "\(schema).schema_migrations")
         let applied = try isApplied(migration, ledger: ledger)
         if !applied {
-            try c.execute(migration.sql(forTenantSchema: schema, slug: slug.rawValue))
+            try run(migration, tenant: slug) { try c.execute(migration.sql(forTenantSchema: schema, slug: slug.rawValue)) }
             _ = try c.query(
                 "INSERT INTO \(schema).schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
                 [migration.version, migration.name, migration.checksum])
@@ -131,6 +131,16 @@ public struct Migrator: Sendable {
             "UPDATE recouvre.tenants SET schema_version = $2 WHERE slug = $1 AND schema_version < $2",
             [slug.rawValue, migration.version])
         return !applied
+    }
+
+    /// Runs a migration's SQL, naming the migration (and tenant) in any error.
+    private func run(_ migration: Migration, tenant: TenantSlug? = nil, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as PostgresError {
+            let target = tenant.map { " for tenant '\($0)'" } ?? ""
+            throw MigrationError(description: "\(migration.scope.rawValue) migration \(migration.fileName)\(target) failed: \(error)")
+        }
     }
 
     private func lockControl(_ c: PostgresConnection) throws {

@@ -9,6 +9,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var databaseConninfo = ""
     /// Apply pending operator-schema migrations at start.
     public var applyMigrationsAtStart = true
+    /// Connection attempts at start (with backoff up to 5 s apart) before giving up, so that
+    /// a daemon started just before its database waits for it.
+    public var startupAttempts = 30
     /// Path of the control socket.
     public var socketPath = "/run/recouvre/control.sock"
     /// Uids allowed on the control socket besides the daemon's own and root.
@@ -45,7 +48,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
 
     /// Keys a configuration file may hold.
     static let knownKeys: Set<String> = [
-        "database.conninfo", "database.apply_migrations",
+        "database.conninfo", "database.apply_migrations", "database.startup_attempts",
         "control.socket", "control.allowed_uids", "control.allowed_gids",
         "scheduler.poll_interval_ms", "scheduler.workers", "scheduler.batch_size", "scheduler.lease_seconds", "scheduler.connection_lifetime_seconds",
         "smtp.url", "smtp.from", "smtp.helo_name",
@@ -67,13 +70,14 @@ public struct DaemonConfiguration: Sendable, Equatable {
 
     /// Applies `RECOUVRE_*` variables: RECOUVRE_DATABASE, RECOUVRE_SOCKET, RECOUVRE_SMTP_URL,
     /// RECOUVRE_EMAIL_FROM, RECOUVRE_WORKERS, RECOUVRE_POLL_INTERVAL_MS, RECOUVRE_LOG_LEVEL,
-    /// RECOUVRE_APPLY_MIGRATIONS.
+    /// RECOUVRE_APPLY_MIGRATIONS, RECOUVRE_STARTUP_ATTEMPTS.
     public mutating func apply(environment: [String: String]) throws(ConfigurationError) {
         let mapping: [(String, String)] = [
             ("RECOUVRE_DATABASE", "database.conninfo"), ("RECOUVRE_SOCKET", "control.socket"),
             ("RECOUVRE_SMTP_URL", "smtp.url"), ("RECOUVRE_EMAIL_FROM", "smtp.from"),
             ("RECOUVRE_WORKERS", "scheduler.workers"), ("RECOUVRE_POLL_INTERVAL_MS", "scheduler.poll_interval_ms"),
             ("RECOUVRE_LOG_LEVEL", "log.level"), ("RECOUVRE_APPLY_MIGRATIONS", "database.apply_migrations"),
+            ("RECOUVRE_STARTUP_ATTEMPTS", "database.startup_attempts"),
         ]
         for (variable, key) in mapping {
             guard let text = environment[variable] else { continue }
@@ -116,6 +120,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         switch key {
         case "database.conninfo": databaseConninfo = try string()
         case "database.apply_migrations": applyMigrationsAtStart = try boolean()
+        case "database.startup_attempts": startupAttempts = try integer(1...1000)
         case "control.socket":
             socketPath = try string()
             guard socketPath.hasPrefix("/") else { throw fail("the socket path must be absolute") }
