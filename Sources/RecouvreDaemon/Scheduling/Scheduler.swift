@@ -98,11 +98,18 @@ final class Scheduler: Service, Sendable {
 
     private func loop() async {
         var lastCompaction = ContinuousClock.now
+        var lastStatus = ContinuousClock.now
         while !shuttingDown.get() && !Task.isCancelled {
             lastProgress.set(.now)
             if ContinuousClock.now - lastCompaction >= Self.compactionInterval {
                 await compactHints()
                 lastCompaction = .now
+            }
+            if ContinuousClock.now - lastStatus >= .seconds(10) {
+                // What `systemctl status recouvred` shows.
+                notifier.status("\(state.executed) actions executed, \(state.inFlight) in flight, database "
+                                + (state.databaseUp ? "connected" : "unreachable"))
+                lastStatus = .now
             }
             let didWork = await pass()
             lastProgress.set(.now)
