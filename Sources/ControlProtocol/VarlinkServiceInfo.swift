@@ -29,7 +29,7 @@ public struct VarlinkServiceInfo: Codable, Sendable, Equatable {
             vendor: "Recouvre",
             product: "recouvred",
             version: version,
-            url: "https://recouvre.io",
+            url: "file:///usr/share/doc/recouvre/README.md",
             interfaces: [VarlinkServiceInterface.name, ControlInterface.name]
         )
     }
