@@ -10,8 +10,9 @@ import ServiceLifecycle
 /// `recouvred`: connects to PostgreSQL, applies the operator-schema migrations, opens the
 /// control socket, tells systemd it is ready, and runs the scheduler until SIGTERM or SIGINT.
 public struct Daemon: Sendable {
-    /// The version reported by `GetStatus` and `GetInfo`.
-    public static let version = "0.1.0"
+    /// The version reported by `GetStatus`, `GetInfo` and `--version` (one number for the
+    /// daemon and recouvrectl).
+    public static let version = VarlinkServiceInfo.defaultVersion
 
     public let configuration: DaemonConfiguration
 
