@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RecouvreCore
 
@@ -34,5 +35,13 @@ import RecouvreCore
     ])
     func addsYearsCalendarCorrectly(_ from: String, _ years: Int, _ expected: String) throws {
         #expect(try day(from).adding(years: years) == (try day(expected)))
+    }
+
+    @Test func decodesOnlyRealHalves() throws {
+        let decoded = try JSONDecoder().decode(HalfYear.self, from: Data(#"{"year":2025,"half":2}"#.utf8))
+        #expect(decoded == HalfYear(year: 2025, half: 2))
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(HalfYear.self, from: Data(#"{"year":2025,"half":3}"#.utf8)) }
+        let encoded = try JSONEncoder().encode(decoded)
+        #expect(try JSONDecoder().decode(HalfYear.self, from: encoded) == decoded)
     }
 }

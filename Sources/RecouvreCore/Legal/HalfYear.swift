@@ -44,6 +44,17 @@ public struct HalfYear: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// `H2 2025`.
     public var description: String { "H\(half) \(year)" }
 
+    /// Decodes `{"year": 2025, "half": 2}`, refusing any other half.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let year = try container.decode(Int.self, forKey: .year)
+        let half = try container.decode(Int.self, forKey: .half)
+        guard let valid = HalfYear.validated(year: year, half: half) else {
+            throw DecodingError.dataCorruptedError(forKey: .half, in: container, debugDescription: "a half-year is 1 (January–June) or 2 (July–December), got \(half)")
+        }
+        self = valid
+    }
+
     public static func < (lhs: HalfYear, rhs: HalfYear) -> Bool {
         (lhs.year, lhs.half) < (rhs.year, rhs.half)
     }
