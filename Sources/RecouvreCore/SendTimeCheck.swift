@@ -8,9 +8,12 @@ public enum SendTimeCheck {
     /// Decides whether the reminder goes out now.
     ///
     /// In order: a paused tenant postpones everything by an hour (nothing, not even a cancellation,
-    /// happens while ops hold it); a deleted invoice or one with nothing left to pay cancels;
-    /// outside the sending window postpones to the next sending moment; otherwise send.
-    public static func decide(invoice: InvoiceStanding?, tenantActive: Bool, calendar: SendingCalendar, now: Date) -> SendDecision {
+    /// happens while ops hold it); a deleted invoice or one with nothing left to pay cancels; a
+    /// message sent to the debtor too recently (`spacing`) postpones to the first sending moment
+    /// after the interval; outside the sending window postpones to the next sending moment;
+    /// otherwise send.
+    public static func decide(invoice: InvoiceStanding?, tenantActive: Bool, calendar: SendingCalendar, now: Date,
+                              lastMessageAt: Date? = nil, spacing: MessageSpacing = .none) -> SendDecision {
         guard tenantActive else {
             return .postpone(until: now.addingTimeInterval(pausedRetryDelay))
         }
@@ -19,6 +22,9 @@ public enum SendTimeCheck {
         }
         guard invoice.outstanding.isPositive else {
             return .cancel(reason: "paid")
+        }
+        if let allowed = spacing.earliestNext(after: lastMessageAt), allowed > now {
+            return .postpone(until: calendar.nextSendingMoment(atOrAfter: allowed))
         }
         let next = calendar.nextSendingMoment(atOrAfter: now)
         guard next == now else {
