@@ -57,6 +57,14 @@ public struct ActionStore: Sendable {
             """, [debtorID, invoiceID, since, step]).first.map { try $0.decode(Int64.self, "id") }
     }
 
+    /// When the debtor was last sent a message (merged reminders sent none of their own).
+    public func lastMessageSent(_ c: PostgresConnection, debtorID: Int64) throws -> Date? {
+        try c.query("""
+            SELECT max(finished_at) AS at FROM \(schema).actions
+            WHERE debtor_id = $1 AND kind = 'email_reminder' AND state = 'succeeded' AND outcome ? 'message_id'
+            """, [debtorID]).first.flatMap { try $0.decodeIfPresent(Date.self, "at") }
+    }
+
     /// A debtor's invoices with something still owed, by due date.
     public func openInvoices(_ c: PostgresConnection, debtorID: Int64) throws -> [InvoiceStanding] {
         try c.query("""

@@ -202,6 +202,24 @@ import Testing
         #expect(mailbox.messages(to: fixture.recipient).isEmpty)
     }
 
+    @Test func aSecondMessageWaitsForTheMinimumSpacing() async throws {
+        let fixture = try RunnerFixture()
+        fixture.configuration.calendar.minimumSpacing = MessageSpacing(minimumInterval: 24 * 3600)
+        try fixture.addInvoice("FA-1")
+        try fixture.runDue()
+        try fixture.runDue()
+        _ = try await mailbox.waitForMessages(to: fixture.recipient)
+        // A new overdue invoice arrives minutes later: its reminder waits a day.
+        try fixture.addInvoice("FA-2", amount: "80.00", daysAgo: 2)
+        try fixture.runDue()  // plan
+        let results = try fixture.runDue()
+        #expect(results == [.done("postponed: spacing")])
+        let waiting = try #require(try fixture.actions().last { $0.step == 1 })
+        #expect(waiting.state == "scheduled" && waiting.attempts == 0)
+        #expect(waiting.dueAt.timeIntervalSince(fixture.now) > 23 * 3600)
+        #expect(mailbox.messages(to: fixture.recipient).count == 1)
+    }
+
     @Test func anErrorBeforeDeliveryIsAFailedAttemptNotAStuckLease() throws {
         let fixture = try RunnerFixture()
         try fixture.addInvoice("FA-1")

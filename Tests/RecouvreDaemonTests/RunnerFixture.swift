@@ -35,6 +35,7 @@ final class RunnerFixture {
             configuration.calendar.windowEndMinutes = 24 * 60
             configuration.calendar.weekdays = Set(1...7)
             configuration.calendar.publicHolidays = false
+            configuration.calendar.minimumSpacing = .none
         }
         queue = WorkQueue(owner: "test-worker", lease: .seconds(60))
         mail = MailSession(heloName: "recouvre.test")

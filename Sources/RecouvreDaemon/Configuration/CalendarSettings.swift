@@ -13,6 +13,8 @@ public struct CalendarSettings: Sendable, Equatable {
     public var publicHolidays = true
     /// Adds Good Friday and 26 December (Alsace and Moselle).
     public var alsaceMoselle = false
+    /// The least time between two messages to the same debtor.
+    public var minimumSpacing = MessageSpacing(minimumInterval: 24 * 3600)
 
     public init() {}
 

@@ -55,6 +55,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "delivery.max_attempts", "delivery.retry_base_seconds",
         "log.level",
         "calendar.send_window", "calendar.send_days", "calendar.public_holidays", "calendar.alsace_moselle",
+        "calendar.minimum_spacing_hours",
     ]
 
     /// Applies a configuration file over the current values.
@@ -167,6 +168,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
             calendar.weekdays = days
         case "calendar.public_holidays": calendar.publicHolidays = try boolean()
         case "calendar.alsace_moselle": calendar.alsaceMoselle = try boolean()
+        case "calendar.minimum_spacing_hours":
+            calendar.minimumSpacing = MessageSpacing(minimumInterval: TimeInterval(try integer(0...720) * 3600))
         default: throw fail("unknown setting")
         }
     }

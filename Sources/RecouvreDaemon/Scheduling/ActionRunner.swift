@@ -178,6 +178,15 @@ struct ActionRunner: Sendable {
             return .done("merged")
         }
 
+        // Not two messages too close together: this one waits for the spacing to pass.
+        let lastMessageAt = try store.lastMessageSent(c, debtorID: debtorID)
+        if case .postpone(let until) = SendTimeCheck.decide(
+            invoice: invoice, tenantActive: active, calendar: calendar, now: current,
+            lastMessageAt: lastMessageAt, spacing: configuration.calendar.minimumSpacing) {
+            try store.reschedule(c, id: action.id, at: until, error: nil)
+            return .done("postponed: spacing")
+        }
+
         var listed = try store.openInvoices(c, debtorID: debtorID).filter { $0.dueOn < today }
         if !listed.contains(where: { $0.invoiceId == invoice.invoiceId }) { listed.append(invoice) }
         // Reminders of the same debtor due by now, or later today in the debtor's zone, go
