@@ -107,11 +107,13 @@ public final class SMTPClient {
         }
         var dialogue = SMTPDialogue(heloName: heloName, envelopeFrom: envelopeFrom, recipients: recipients, payload: payload, freshConnection: fresh)
         var step = dialogue.start()
+        var contentWritten = false
         while true {
             do throws(SMTPError) {
                 switch step {
                 case .send(let bytes):
                     try connection.write(bytes, stage: dialogue.stage)
+                    if dialogue.stage == "message" { contentWritten = true }
                     step = dialogue.receive(try readReply(stage: dialogue.stage))
                 case .awaitReply:
                     step = dialogue.receive(try readReply(stage: dialogue.stage))
@@ -131,6 +133,10 @@ public final class SMTPClient {
                 // A network failure: the connection is unusable.
                 disconnect()
                 if !fresh, dialogue.isBeforeContent { return .reusedConnectionLost }
+                if contentWritten {
+                    throw SMTPError(code: nil, message: error.message + "; the relay may have accepted the message",
+                                    isPermanent: false, stage: error.stage, outcomeUnknown: true)
+                }
                 throw error
             }
         }

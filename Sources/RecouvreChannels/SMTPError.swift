@@ -9,13 +9,18 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible {
     /// Where in the dialogue it failed: `connect`, `greeting`, `EHLO`, `MAIL FROM`, `RCPT TO`,
     /// `DATA`, `message`, `configuration`, …
     public let stage: String
+    /// The whole message had been written when the connection failed, before the relay's
+    /// answer: it may have taken the message. Sending it again risks a duplicate, not sending
+    /// it risks a loss; at-least-once delivery sends it again with the same Message-ID.
+    public let outcomeUnknown: Bool
 
     /// Creates an error.
-    public init(code: Int?, message: String, isPermanent: Bool, stage: String) {
+    public init(code: Int?, message: String, isPermanent: Bool, stage: String, outcomeUnknown: Bool = false) {
         self.code = code
         self.message = message
         self.isPermanent = isPermanent
         self.stage = stage
+        self.outcomeUnknown = outcomeUnknown
     }
 
     /// The error a server reply makes at `stage`.

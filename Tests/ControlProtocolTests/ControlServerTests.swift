@@ -151,6 +151,20 @@ struct ControlServerTests {
         #expect(try await blocking { try ControlClient(path: path, timeout: .seconds(5)).getStatus() }.ready)
     }
 
+    @Test("a refused peer that sends nothing is closed within a second, not the idle timeout")
+    func refusedSilentPeer() async throws {
+        let server = try startServer(access: PeerAccess(uids: [], gids: []), idleTimeout: .seconds(60))
+        defer { server.stop() }
+        let raw = try RawSocket(path: directory.socket())
+        let (closed, elapsed) = try await blocking {
+            let started = ContinuousClock.now
+            let (_, closed) = raw.readUntilClosed(timeout: .seconds(10))
+            return (closed, ContinuousClock.now - started)
+        }
+        #expect(closed)
+        #expect(elapsed < .seconds(5))
+    }
+
     @Test("a connection that does not complete a message within the idle timeout is closed")
     func idleTimeout() async throws {
         let server = try startServer(idleTimeout: .milliseconds(200))

@@ -24,6 +24,35 @@ import Testing
         #expect(server.messages.last?.contains("Message-ID: <action-2.acme@atelier-durand.fr>") == true)
     }
 
+    @Test func aRelayThatTakesTheMessageAndHangsUpLeavesTheOutcomeUnknown() throws {
+        let server = try ScriptedSMTPServer(afterMessage: .hangUpBeforeAnswering)
+        defer { server.stop() }
+        let client = SMTPClient(relay: try SMTPRelay(url: "smtp://127.0.0.1:\(server.port)"), heloName: "recouvre.test", timeout: .seconds(5))
+        defer { client.close() }
+        do {
+            _ = try client.send(message(1), envelopeFrom: "b@atelier-durand.fr", recipients: ["debiteur@exemple.fr"])
+            Issue.record("no reply, yet reported as sent")
+        } catch {
+            #expect(error.outcomeUnknown, "\(error)")
+            #expect(!error.isPermanent)
+            #expect(error.description.contains("may have accepted"))
+        }
+        #expect(server.messages.count == 1, "the relay did receive it")
+    }
+
+    @Test func aRelayRefusingTheConnectionIsAClearFailureNotAnUnknownOutcome() throws {
+        let server = try ScriptedSMTPServer(afterMessage: .close)
+        let port = server.port
+        server.stop()
+        let client = SMTPClient(relay: try SMTPRelay(url: "smtp://127.0.0.1:\(port)"), heloName: "recouvre.test", timeout: .seconds(5))
+        do {
+            _ = try client.send(message(1), envelopeFrom: "b@atelier-durand.fr", recipients: ["debiteur@exemple.fr"])
+            Issue.record("sent through a closed port")
+        } catch {
+            #expect(!error.outcomeUnknown)
+        }
+    }
+
     @Test func keepsOneConnectionWhenTheServerAllowsIt() throws {
         let server = try ScriptedSMTPServer(afterMessage: .stay)
         defer { server.stop() }

@@ -15,6 +15,8 @@ final class ScriptedSMTPServer: Sendable {
         case close
         /// Answer the next command with 421 and close.
         case reply421
+        /// Take the whole message, then hang up without answering it.
+        case hangUpBeforeAnswering
     }
 
     let port: Int
@@ -92,6 +94,7 @@ final class ScriptedSMTPServer: Sendable {
                     state.messages.append(content.joined(separator: "\r\n"))
                     return state.messages.count
                 }
+                if behaviour == .hangUpBeforeAnswering { return }
                 guard write(fd, "250 OK: queued as Q\(count)\r\n") else { return }
                 afterMessage = true
                 if behaviour == .close { return }

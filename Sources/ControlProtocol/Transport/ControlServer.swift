@@ -209,7 +209,9 @@ public final class ControlServer: @unchecked Sendable {
         var decoder = VarlinkFrameDecoder(maxFrameBytes: maxFrameBytes)
         var buffer = [UInt8](repeating: 0, count: 16384)
         let clock = ContinuousClock()
-        var deadline = clock.now + idleTimeout
+        // A refused peer gets a moment to send its first request (and read PermissionDenied),
+        // not the idle timeout: it must not hold connection slots that allowed users need.
+        var deadline = clock.now + (allowed ? idleTimeout : min(idleTimeout, .seconds(1)))
         while true {
             let remaining = clock.now.duration(to: deadline)
             guard remaining > .zero, UnixSocket.waitReadable(fd, milliseconds: UnixSocket.milliseconds(remaining))

@@ -11,6 +11,13 @@ final class ControlService: ControlHandler {
     let configuration: DaemonConfiguration
     let state: DaemonState
     let database: PostgresClient
+    /// `status` has a connection of its own, so that it answers while a long request (a
+    /// migration across many tenants) holds the other.
+    let statusDatabase: PostgresClient
+
+    static let backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(1), maxAttempts: 3)
+    /// An operator's change to an action a worker holds waits 5 s at most, then is refused.
+    static let sessionSetup = "SET lock_timeout = '5s'"
     let registry: TenantRegistry
     let queue: WorkQueue
     let version: String
@@ -24,13 +31,18 @@ final class ControlService: ControlHandler {
         // Few attempts: an operator asking while the database is down gets DatabaseUnavailable
         // in a second or two, not a command that hangs.
         database = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred control",
-                                  backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1), maxAttempts: 3))
+                                  backoff: Self.backoff, sessionSetup: Self.sessionSetup)
+        statusDatabase = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred status",
+                                        backoff: Self.backoff, sessionSetup: Self.sessionSetup)
     }
 
-    func close() async { await database.close() }
+    func close() async {
+        await database.close()
+        await statusDatabase.close()
+    }
 
     func getStatus() async throws -> DaemonStatus {
-        let counts: (total: Int, active: Int, database: String)? = try? await database.withConnection { c in
+        let counts: (total: Int, active: Int, database: String)? = try? await statusDatabase.withConnection { c in
             let sql = "SELECT count(*) AS total, count(*) FILTER (WHERE status = 'active') AS active FROM recouvre.tenants"
             let row = try c.query(sql).first
             // Names the database without any password the conninfo may carry.
@@ -176,6 +188,8 @@ final class ControlService: ControlHandler {
             throw ControlError.actionStateConflict(id: Int(error.id), state: error.state, reason: error.reason)
         } catch let error as PostgresError where error.isConnectionLost {
             throw ControlError.databaseUnavailable(reason: error.message)
+        } catch let error as PostgresError where error.sqlState == "55P03" {
+            throw ControlError.failed(reason: "the row is busy (a worker is sending it); try again in a moment")
         }
     }
 

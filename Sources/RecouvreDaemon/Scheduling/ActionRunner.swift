@@ -14,7 +14,8 @@ import RecouvreStore
 /// before `COMMIT`: a refused delivery rolls it all back and is recorded as a failed attempt;
 /// a commit that fails after the relay took the message leaves the action under its lease,
 /// and it is sent again when the lease expires, with the same Message-ID (at-least-once
-/// delivery, exactly-once intent). Nothing after a delivery is ever recorded as a failure.
+/// delivery, exactly-once intent); so does a message the relay may have taken without
+/// answering. Nothing after a delivery is ever recorded as a failure.
 struct ActionRunner: Sendable {
     let owner: String
     let configuration: DaemonConfiguration
@@ -51,6 +52,13 @@ struct ActionRunner: Sendable {
         } catch let failure as DeliveryFailure {
             try recordFailedAttempt(action, store: store, c, error: failure.description, permanent: failure.isPermanent)
             return .done("delivery failed")
+        } catch let uncertain as DeliveryUncertain {
+            // Perhaps delivered: never a failure. The lease is kept and the message goes again,
+            // recognisably, when it expires.
+            logger.warning("the relay may have accepted the reminder; it will be sent again when its lease expires",
+                           metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)",
+                                      "message_id": "\(uncertain.messageID)", "error": "\(uncertain.description)"])
+            return .done("outcome unknown")
         } catch {
             if let messageID = deliveredMessageID {
                 // Delivered but not recorded: keep the lease; the retry carries the same Message-ID.
@@ -230,6 +238,8 @@ struct ActionRunner: Sendable {
 
         do {
             _ = try mail.send(message, relayURL: relayURL, envelopeFrom: from, recipient: address)
+        } catch where error.outcomeUnknown {
+            throw DeliveryUncertain(messageID: messageID, description: error.description)
         } catch {
             throw DeliveryFailure(description: error.description, isPermanent: error.isPermanent)
         }

@@ -20,3 +20,11 @@ struct DeliveryFailure: Error {
     let description: String
     let isPermanent: Bool
 }
+
+/// The whole message went to the relay, which did not answer: it may have been delivered.
+/// Nothing is recorded; the action keeps its lease and goes again, with the same Message-ID,
+/// when the lease expires.
+struct DeliveryUncertain: Error {
+    let messageID: String
+    let description: String
+}
