@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import Synchronization
 
 /// One libpq connection.
 ///
@@ -7,6 +8,12 @@ import Foundation
 /// `PostgresClient`), and every call blocks that owner until the server answers.
 public final class PostgresConnection {
     private var handle: OpaquePointer?
+
+    /// A number no other connection of this process had or will have: unlike a backend pid,
+    /// which the server may hand out again, it tells a new connection from an old one (e.g.
+    /// to know that a LISTEN must be issued again).
+    public let serial: UInt64 = PostgresConnection.nextSerial.wrappingAdd(1, ordering: .relaxed).newValue
+    private static let nextSerial = Atomic<UInt64>(0)
 
     /// Session settings every connection gets, so that the text the server prints (timestamps,
     /// dates) is predictable whatever the role's or database's defaults are.

@@ -122,3 +122,15 @@ final class ErrorAndTransactionTests {
         #expect(insisted == "read committed")
     }
 }
+
+@Suite struct ConnectionSerialTests {
+    @Test func everyConnectionHasItsOwnSerial() throws {
+        let database = try ScratchDatabase()
+        let first = try database.connect()
+        let firstSerial = first.serial
+        first.close()
+        let second = try database.connect()
+        defer { second.close() }
+        #expect(second.serial != firstSerial, "even when the server hands out the same backend pid again")
+    }
+}

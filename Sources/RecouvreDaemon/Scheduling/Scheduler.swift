@@ -25,7 +25,8 @@ final class Scheduler: Service, Sendable {
     let logger: Logger
     private let listener: PostgresClient
     private let pool: WorkerPool
-    private let listeningBackend = LockedValue<Int32>(0)
+    /// The connection that issued LISTEN; a new connection must issue it again.
+    private let listeningConnection = LockedValue<UInt64>(0)
     private let shuttingDown = LockedValue(false)
     /// When the loop or a worker last moved forward; the watchdog pings only while it does.
     private let lastProgress = LockedValue(ContinuousClock.now)
@@ -131,12 +132,12 @@ final class Scheduler: Service, Sendable {
     /// Blocks on the listening connection until a notification or the poll interval.
     private func waitForWork() async {
         let timeout = min(configuration.pollInterval, notifier.watchdogInterval ?? configuration.pollInterval)
-        let listening = listeningBackend
+        let listening = listeningConnection
         do {
             _ = try await listener.withConnection { c in
-                if listening.get() != c.backendPID {
+                if listening.get() != c.serial {
                     try c.listen("recouvre_due")
-                    listening.set(c.backendPID)
+                    listening.set(c.serial)
                 }
                 return try c.waitForNotifications(timeout: timeout).count
             }
