@@ -100,11 +100,13 @@ enum MIMEEncoding {
     }
 
     /// The words of an unstructured header value (a subject): encoded words when it is not plain
-    /// ASCII, else the value split at spaces so it can fold.
+    /// ASCII, or when a word could not fit on a header line (a long reference or URL), else the
+    /// value split at spaces so it can fold.
     static func unstructuredWords(_ value: String) -> [String] {
         let clean = singleLine(value)
-        if isPlainASCII(clean) && !clean.contains("=?") {
-            return clean.split(separator: " ").map(String.init)
+        let words = clean.split(separator: " ").map(String.init)
+        if isPlainASCII(clean) && !clean.contains("=?") && words.allSatisfy({ $0.utf8.count <= 76 }) {
+            return words
         }
         return encodedWords(clean)
     }

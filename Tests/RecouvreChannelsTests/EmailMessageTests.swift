@@ -19,6 +19,19 @@ import RecouvreTestSupport
         return head.components(separatedBy: "\r\n")
     }
 
+    @Test func aSubjectWordLongerThanALineStaysWholeAndSendable() throws {
+        let reference = "REF-" + String(repeating: "0123456789", count: 150)  // 1,504 bytes, no space
+        let raw = Self.message(subject: "Relance \(reference)").rendered()
+        for line in headerLines(raw) {
+            #expect(line.utf8.count <= 78, "header line of \(line.utf8.count) bytes")
+        }
+        #expect(try SMTPDialogue.dataPayload(for: raw).count > 0, "accepted by the SMTP layer")
+        let subject = try #require(headerLines(raw).joined(separator: "\r\n")
+            .replacingOccurrences(of: "\r\n ", with: " ").components(separatedBy: "\r\n")
+            .first { $0.hasPrefix("Subject: ") })
+        #expect(HeaderDecoding.decode(String(subject.dropFirst("Subject: ".count))) == "Relance \(reference)")
+    }
+
     @Test func formatsDates() {
         #expect(EmailDate.formatted(Self.date) == "Sun, 29 Nov 2026 10:00:00 +0000")
         #expect(EmailDate.formatted(Date(timeIntervalSince1970: 0)) == "Thu, 1 Jan 1970 00:00:00 +0000")
