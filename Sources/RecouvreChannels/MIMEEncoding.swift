@@ -9,12 +9,36 @@ enum MIMEEncoding {
     /// Quoted-printable (RFC 2045 §6.7) of `text`, with CRLF line ends and encoded lines of at
     /// most 76 characters (soft breaks end in `=`).
     static func quotedPrintable(_ text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var lines: [String] = []
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(contentsOf: quotedPrintableLine(Array(line.utf8)))
+        for line in lineBytes(text) {
+            lines.append(contentsOf: quotedPrintableLine(line))
         }
         return lines.joined(separator: "\r\n")
+    }
+
+    /// The lines of `text` as UTF-8 bytes, split at CRLF, CR or LF. Works on bytes, not on
+    /// Swift characters: a line break followed by a combining mark is one `Character`, and
+    /// string-level matching would miss it.
+    static func lineBytes(_ text: String) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        var current: [UInt8] = []
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 10 {
+                if !previousWasCR { lines.append(current) }
+                current = []
+                previousWasCR = false
+            } else if byte == 13 {
+                lines.append(current)
+                current = []
+                previousWasCR = true
+            } else {
+                current.append(byte)
+                previousWasCR = false
+            }
+        }
+        lines.append(current)
+        return lines
     }
 
     private static func quotedPrintableLine(_ bytes: [UInt8]) -> [String] {

@@ -130,14 +130,16 @@ public struct SMTPDialogue: Sendable {
     public static func dataPayload(for message: String) throws(SMTPError) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(message.utf8.count + 64)
-        var lines = message.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        // Bytes, not characters: "." followed by a combining mark is still a line starting with
+        // the "." byte, and must be stuffed.
+        var lines = MIMEEncoding.lineBytes(message)
         if lines.last?.isEmpty == true { lines.removeLast() }
         for (number, line) in lines.enumerated() {
-            guard line.utf8.count <= maximumLineLength else {
-                throw SMTPError(code: nil, message: "line \(number + 1) of the message is \(line.utf8.count) bytes long; SMTP allows \(maximumLineLength)", isPermanent: true, stage: "message")
+            guard line.count <= maximumLineLength else {
+                throw SMTPError(code: nil, message: "line \(number + 1) of the message is \(line.count) bytes long; SMTP allows \(maximumLineLength)", isPermanent: true, stage: "message")
             }
-            if line.hasPrefix(".") { output.append(UInt8(ascii: ".")) }
-            output.append(contentsOf: line.utf8)
+            if line.first == UInt8(ascii: ".") { output.append(UInt8(ascii: ".")) }
+            output.append(contentsOf: line)
             output.append(contentsOf: [13, 10])
         }
         output.append(contentsOf: Array(".\r\n".utf8))

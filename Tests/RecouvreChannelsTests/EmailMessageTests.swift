@@ -132,3 +132,17 @@ extension CapturedMessage {
         CapturedMessage(raw: "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + text).body.replacingOccurrences(of: "\r\n", with: "\n")
     }
 }
+
+/// Line handling works on bytes: a line break or a leading "." followed by a combining mark is
+/// a single Swift `Character`, which string-level matching would miss.
+@Suite struct LineBytesTests {
+    @Test func aLineBreakBeforeACombiningMarkAddsNoBlankLine() {
+        #expect(MIMEEncoding.quotedPrintable("line1\r\n\u{301}x") == "line1\r\n=CC=81x")
+        #expect(MIMEEncoding.lineBytes("a\r\nb\rc\nd").map { String(decoding: $0, as: UTF8.self) } == ["a", "b", "c", "d"])
+    }
+
+    @Test func aDotBeforeACombiningMarkIsStuffed() throws {
+        let payload = try SMTPDialogue.dataPayload(for: "Subject: x\r\n\r\n.\u{301}\r\nend\r\n")
+        #expect(String(decoding: payload, as: UTF8.self) == "Subject: x\r\n\r\n..\u{301}\r\nend\r\n.\r\n")
+    }
+}
