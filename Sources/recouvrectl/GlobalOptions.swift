@@ -25,11 +25,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// Calls the daemon with `body`, then prints the reply: as JSON with --json, else with `human`.
     /// Turns every failure into a ``CommandFailure`` with the documented exit code.
-    func perform<Reply: Encodable>(_ body: (ControlClient) throws -> Reply, human: (Reply) -> String) throws {
+    func perform<Reply: Encodable>(timeout: Duration = .seconds(30), _ body: (ControlClient) throws -> Reply,
+                                   human: (Reply) -> String) throws {
         let path = socketPath
         let reply: Reply
         do {
-            let client = try ControlClient(path: path)
+            let client = try ControlClient(path: path, timeout: timeout)
             reply = try body(client)
         } catch let error as ControlError {
             throw CommandFailure(message: error.description, status: ExitStatus.refused)

@@ -19,6 +19,8 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         try options.perform(
+            // Migrating thousands of tenant schemas takes minutes; the daemon answers when done.
+            timeout: .seconds(3600),
             { MigrateReply(summary: try $0.migrate()) },
             human: {
                 "control schema: \($0.summary.controlApplied) migration(s) applied\n"
