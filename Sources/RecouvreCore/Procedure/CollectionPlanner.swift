@@ -16,7 +16,8 @@ public enum CollectionPlanner {
     ///    no case step is planned and the debtor is reviewed the day after its last day.
     /// 3. An active plan is completed when every instalment is paid (or nothing overdue
     ///    remains), broken when an unpaid instalment is past its due date plus grace; while it
-    ///    runs, its instalment reminders replace the case steps.
+    ///    runs, its instalment reminders replace the case steps (none while the whole debtor is
+    ///    disputed).
     /// 4. A debtor with something overdue and no case gets one opened (with `policy`'s name;
     ///    empty when no policy fits). A case with nothing overdue is closed: `promise_kept` or
     ///    `plan_completed` when that is what happened now, else `paid`. A debtor without an open
@@ -62,7 +63,8 @@ public enum CollectionPlanner {
         result.caseChange = caseChange(situation, view: view, policy: policy, promise: result.promiseChange, plan: result.planChange)
         let caseOpen = situation.openCase != nil ? result.caseChange == nil : result.caseChange != nil
         var work = CourtesyPlanner.plan(situation, policy: policy, view: view, now: now, calendar: calendar)
-        if caseOpen {
+        // A dispute on the whole debtor stops everything, instalment reminders included.
+        if caseOpen && !situation.debtorDisputed {
             work += planWork
             if !paused, let policy,
                let step = CaseStepPlanner.plan(case: situation.openCase, policy: policy, view: view, now: now, calendar: calendar) {

@@ -63,7 +63,7 @@ enum NegotiationEvaluator {
         func add(_ kind: InstalmentReminderKind, _ dueAt: Date) {
             work.append(PlannedWork(key: .instalment(planId: plan.id, instalment: instalment.number, kind: kind), stage: .reminder,
                                     channel: .email, template: kind.rawValue, dueAt: dueAt, requiresApproval: false,
-                                    invoiceIds: view.overdue.map(\.invoiceId)))
+                                    invoiceIds: view.collectibleIds))
         }
         if !done.contains(InstalmentReminderKey(planId: plan.id, instalment: instalment.number, kind: .before)) {
             // Planned without `now`: a reminder before the date makes no sense once that moment is past.
