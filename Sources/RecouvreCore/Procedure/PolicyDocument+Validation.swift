@@ -69,7 +69,8 @@ struct PolicyValidator {
             }
             if let step = validateStep(document, position: position, path: path) { steps.append((index, step)) }
         }
-        checkOrder(steps)
+        // A step with a bad or repeated position is already reported; ordering it would only add noise.
+        checkOrder(steps.filter { positions[$0.step.position] == $0.index })
         return steps.map(\.step)
     }
 
