@@ -4,6 +4,105 @@
 /// The default message templates, by path relative to `Templates/` (`<locale>/<name>.<part>.mustache`).
 enum EmbeddedTemplates {
     static let files: [(path: String, text: String)] = [
+        ("en/courtesy.subject.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+{{#single}}Coming due: invoice {{#invoices}}{{number}}{{/invoices}}{{/single}}{{^single}}{{count}} invoices coming due{{/single}} – {{creditorName}}
+"""####),
+        ("en/courtesy.txt.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Dear Sir or Madam,
+
+This is a courtesy note: {{#single}}the following invoice issued to {{debtorName}} is coming due{{/single}}{{^single}}the following invoices issued to {{debtorName}} are coming due{{/single}}:
+
+{{#invoices}}
+- Invoice {{number}} dated {{issuedOn}}, payable by {{dueOn}}
+  Outstanding: {{outstanding}}
+{{/invoices}}
+
+Total: {{total}}
+
+If payment is already on its way, thank you, and please disregard this message. If you have any question, simply reply to this e-mail{{#replyTo}} or write to {{replyTo}}{{/replyTo}}.
+
+Yours faithfully,
+
+{{creditorName}}
+"""####),
+        ("en/formal_notice.subject.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Formal notice to pay – {{creditorName}}
+"""####),
+        ("en/formal_notice.txt.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Registered letter with acknowledgment of receipt
+
+Dear Sir or Madam,
+
+Despite our reminders, {{#single}}the following invoice issued to {{debtorName}} remains unpaid{{/single}}{{^single}}the following invoices issued to {{debtorName}} remain unpaid{{/single}}. As of {{asOf}}, the amounts owed are:
+
+{{#claim}}
+{{#lines}}
+- Invoice {{number}}, due on {{dueOn}} ({{daysLate}} days late)
+  Principal outstanding: {{principal}}
+  {{#consumer}}Interest at the legal rate: {{penalty}}{{/consumer}}{{^consumer}}Late-payment penalties: {{penalty}}{{/consumer}}
+  {{^consumer}}Fixed recovery indemnity: {{indemnity}}{{/consumer}}
+  Total: {{total}}
+{{/lines}}
+
+Principal: {{principal}}
+{{#consumer}}Interest at the legal rate: {{penalty}}{{/consumer}}{{^consumer}}Late-payment penalties: {{penalty}}{{/consumer}}
+{{#hasIndemnity}}Fixed recovery indemnities: {{indemnity}}{{/hasIndemnity}}
+Total owed: {{total}}
+
+{{^consumer}}Late-payment penalties run by law from the day after each invoice's due date (French Commercial Code, art. L441-10) until payment in full. The fixed recovery indemnity of €40 is owed for each invoice paid late (art. L441-10 and D441-5).{{/consumer}}
+{{#consumer}}This formal notice starts interest at the legal rate on the amounts owed (French Civil Code, art. 1231-6 and 1344-1).{{/consumer}}
+{{/claim}}
+
+We hereby give you formal notice to pay the total stated above within eight days of receiving this letter.
+
+Failing payment within that time, we will take the steps needed to recover our claim without further notice, including legal proceedings, the resulting costs being chargeable to you as the law allows.
+
+If you dispute all or part of these amounts or have difficulty paying, please contact us without delay{{#replyTo}} at {{replyTo}}{{/replyTo}}.
+
+Yours faithfully,
+
+{{creditorName}}
+"""####),
+        ("en/instalment_after.subject.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Payment plan: instalment {{#instalment}}{{number}} of {{count}}{{/instalment}} not received – {{creditorName}}
+"""####),
+        ("en/instalment_after.txt.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Dear Sir or Madam,
+
+According to our records, {{#instalment}}instalment {{number}} of {{count}} of the payment plan agreed with {{debtorName}}, for {{amount}}, due on {{dueOn}}{{/instalment}}, has not been received.
+
+Please pay it without delay. Otherwise the plan will end and collection will resume for the whole amount owed.
+
+If you have paid in the meantime, please disregard this message. If anything prevents you from paying, reply to this e-mail{{#replyTo}} or write to {{replyTo}}{{/replyTo}}.
+
+Yours faithfully,
+
+{{creditorName}}
+"""####),
+        ("en/instalment_before.subject.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Payment plan: instalment {{#instalment}}{{number}} of {{count}} due {{dueOn}}{{/instalment}} – {{creditorName}}
+"""####),
+        ("en/instalment_before.txt.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Dear Sir or Madam,
+
+Under the payment plan agreed with {{debtorName}}, {{#instalment}}instalment {{number}} of {{count}}, for {{amount}}, is payable by {{dueOn}}{{/instalment}}.
+
+Please keep to this date: a missed payment would end the plan and collection would resume.
+
+If anything prevents you from paying, reply to this e-mail{{#replyTo}} or write to {{replyTo}}{{/replyTo}} before the due date.
+
+Yours faithfully,
+
+{{creditorName}}
+"""####),
         ("en/reminder1.subject.mustache", ####"""
 {{% CONTENT_TYPE: TEXT}}
 {{#single}}Reminder: invoice {{#invoices}}{{number}}{{/invoices}} is now due{{/single}}{{^single}}Reminder: {{count}} invoices are now due{{/single}} – {{creditorName}}
@@ -15,7 +114,7 @@ Dear Sir or Madam,
 According to our records, {{#single}}the following invoice issued to {{debtorName}} is past due and has not yet been paid{{/single}}{{^single}}the following invoices issued to {{debtorName}} are past due and have not yet been paid{{/single}}:
 
 {{#invoices}}
-- Invoice {{number}} dated {{issuedOn}}, due on {{dueOn}}
+- Invoice {{number}} dated {{issuedOn}}, due on {{dueOn}} ({{daysOverdue}} days overdue)
   Amount: {{amount}} – outstanding: {{outstanding}}
 {{/invoices}}
 
@@ -40,7 +139,7 @@ Dear Sir or Madam,
 Despite our previous reminder, {{#single}}the following invoice issued to {{debtorName}} remains unpaid{{/single}}{{^single}}the following invoices issued to {{debtorName}} remain unpaid{{/single}}:
 
 {{#invoices}}
-- Invoice {{number}} dated {{issuedOn}}, due on {{dueOn}}
+- Invoice {{number}} dated {{issuedOn}}, due on {{dueOn}} ({{daysOverdue}} days overdue)
   Amount: {{amount}} – outstanding: {{outstanding}}
 {{/invoices}}
 
@@ -51,6 +150,105 @@ We ask that you settle this amount within eight days of receiving this message.
 If your payment has been made in the meantime, please disregard this reminder. If you dispute {{#single}}this invoice{{/single}}{{^single}}any of these invoices{{/single}} or are having difficulty paying, please let us know without delay by replying to this e-mail{{#replyTo}} or writing to {{replyTo}}{{/replyTo}}, so that we can find a solution together.
 
 Yours faithfully,
+
+{{creditorName}}
+"""####),
+        ("fr/courtesy.subject.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+{{#single}}Échéance prochaine : facture {{#invoices}}{{number}}{{/invoices}}{{/single}}{{^single}}Échéance prochaine de {{count}} factures{{/single}} – {{creditorName}}
+"""####),
+        ("fr/courtesy.txt.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Madame, Monsieur,
+
+Nous nous permettons de vous rappeler que {{#single}}la facture suivante, adressée à {{debtorName}}, arrive{{/single}}{{^single}}les factures suivantes, adressées à {{debtorName}}, arrivent{{/single}} prochainement à échéance :
+
+{{#invoices}}
+- Facture n° {{number}} du {{issuedOn}}, à régler au plus tard le {{dueOn}}
+  Montant restant dû : {{outstanding}}
+{{/invoices}}
+
+Total : {{total}}
+
+Si le règlement est déjà en cours, nous vous en remercions et vous prions de ne pas tenir compte de ce message. Pour toute question, il vous suffit de répondre à ce message{{#replyTo}} ou d'écrire à {{replyTo}}{{/replyTo}}.
+
+Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
+
+{{creditorName}}
+"""####),
+        ("fr/formal_notice.subject.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Mise en demeure de payer – {{creditorName}}
+"""####),
+        ("fr/formal_notice.txt.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Lettre recommandée avec demande d'avis de réception
+
+Madame, Monsieur,
+
+Malgré nos relances, {{#single}}la facture suivante, adressée à {{debtorName}}, demeure impayée{{/single}}{{^single}}les factures suivantes, adressées à {{debtorName}}, demeurent impayées{{/single}}. Au {{asOf}}, les sommes dues s'établissent ainsi :
+
+{{#claim}}
+{{#lines}}
+- Facture n° {{number}}, échue le {{dueOn}} ({{daysLate}} jours de retard)
+  Principal restant dû : {{principal}}
+  {{#consumer}}Intérêts au taux légal : {{penalty}}{{/consumer}}{{^consumer}}Pénalités de retard : {{penalty}}{{/consumer}}
+  {{^consumer}}Indemnité forfaitaire pour frais de recouvrement : {{indemnity}}{{/consumer}}
+  Total : {{total}}
+{{/lines}}
+
+Principal : {{principal}}
+{{#consumer}}Intérêts au taux légal : {{penalty}}{{/consumer}}{{^consumer}}Pénalités de retard : {{penalty}}{{/consumer}}
+{{#hasIndemnity}}Indemnités forfaitaires pour frais de recouvrement : {{indemnity}}{{/hasIndemnity}}
+Total dû : {{total}}
+
+{{^consumer}}Les pénalités de retard courent de plein droit depuis le lendemain de la date d'échéance de chaque facture (article L441-10 du code de commerce) et continueront de courir jusqu'à complet paiement. L'indemnité forfaitaire pour frais de recouvrement de 40 € est due pour chaque facture payée en retard (articles L441-10 et D441-5 du code de commerce).{{/consumer}}
+{{#consumer}}La présente mise en demeure fait courir les intérêts au taux légal sur les sommes dues (articles 1231-6 et 1344-1 du code civil).{{/consumer}}
+{{/claim}}
+
+Nous vous mettons en demeure de nous régler la somme totale indiquée ci-dessus dans un délai de huit jours à compter de la réception de la présente.
+
+À défaut de paiement dans ce délai, nous engagerons sans autre avis les démarches nécessaires au recouvrement de notre créance, y compris par voie judiciaire, les frais en résultant pouvant rester à votre charge dans les conditions prévues par la loi.
+
+Si vous contestez tout ou partie de ces sommes ou rencontrez une difficulté de paiement, nous vous invitons à nous contacter sans attendre{{#replyTo}} à l'adresse {{replyTo}}{{/replyTo}}.
+
+Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
+
+{{creditorName}}
+"""####),
+        ("fr/instalment_after.subject.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Échéancier : échéance {{#instalment}}{{number}}/{{count}}{{/instalment}} non reçue – {{creditorName}}
+"""####),
+        ("fr/instalment_after.txt.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Madame, Monsieur,
+
+Sauf erreur de notre part, {{#instalment}}l'échéance n° {{number}} sur {{count}} de l'échéancier convenu avec {{debtorName}}, d'un montant de {{amount}}, due le {{dueOn}}{{/instalment}}, ne nous est pas parvenue.
+
+Nous vous remercions de procéder à ce règlement sans délai. À défaut, l'échéancier prendra fin et la procédure de recouvrement reprendra pour la totalité des sommes dues.
+
+Si votre paiement a été effectué entre-temps, nous vous prions de ne pas tenir compte de ce message. Pour toute difficulté, répondez à ce message{{#replyTo}} ou écrivez à {{replyTo}}{{/replyTo}}.
+
+Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
+
+{{creditorName}}
+"""####),
+        ("fr/instalment_before.subject.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Échéancier : échéance {{#instalment}}{{number}}/{{count}} du {{dueOn}}{{/instalment}} – {{creditorName}}
+"""####),
+        ("fr/instalment_before.txt.mustache", ####"""
+{{% CONTENT_TYPE: TEXT}}
+Madame, Monsieur,
+
+Conformément à l'échéancier convenu avec {{debtorName}}, nous vous rappelons que {{#instalment}}l'échéance n° {{number}} sur {{count}}, d'un montant de {{amount}}, est à régler au plus tard le {{dueOn}}{{/instalment}}.
+
+Nous vous remercions de respecter cette date : un paiement manqué mettrait fin à l'échéancier et la procédure de recouvrement reprendrait.
+
+Pour toute difficulté, répondez à ce message{{#replyTo}} ou écrivez à {{replyTo}}{{/replyTo}} avant l'échéance.
+
+Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
 
 {{creditorName}}
 """####),
@@ -65,7 +263,7 @@ Madame, Monsieur,
 Sauf erreur ou omission de notre part, {{#single}}la facture suivante, adressée à {{debtorName}}, n'a pas encore été réglée à ce jour{{/single}}{{^single}}les factures suivantes, adressées à {{debtorName}}, n'ont pas encore été réglées à ce jour{{/single}} :
 
 {{#invoices}}
-- Facture n° {{number}} du {{issuedOn}}, échue le {{dueOn}}
+- Facture n° {{number}} du {{issuedOn}}, échue le {{dueOn}} ({{daysOverdue}} jours de retard)
   Montant : {{amount}} – reste dû : {{outstanding}}
 {{/invoices}}
 
@@ -90,7 +288,7 @@ Madame, Monsieur,
 Malgré notre précédent rappel, nous constatons que {{#single}}la facture suivante, adressée à {{debtorName}}, reste impayée{{/single}}{{^single}}les factures suivantes, adressées à {{debtorName}}, restent impayées{{/single}} :
 
 {{#invoices}}
-- Facture n° {{number}} du {{issuedOn}}, échue le {{dueOn}}
+- Facture n° {{number}} du {{issuedOn}}, échue le {{dueOn}} ({{daysOverdue}} jours de retard)
   Montant : {{amount}} – reste dû : {{outstanding}}
 {{/invoices}}
 

@@ -5,7 +5,10 @@ import RecouvreCore
 /// Values reach the template already formatted for the message's locale, so templates hold only
 /// wording. Keys: `creditorName`, `debtorName`, `step`, `asOf`, `replyTo` (absent when nil),
 /// `single` (one invoice), `count`, `total`, and `invoices`, each with `number`, `issuedOn`,
-/// `dueOn`, `amount`, `outstanding`.
+/// `dueOn`, `amount`, `outstanding`, `daysOverdue`, `disputed`; for a formal notice `claim` (with
+/// `lines`: `number`, `dueOn`, `daysLate`, `principal`, `penalty`, `indemnity`, `total`; and
+/// `principal`, `penalty`, `indemnity`, `total` summed, `hasIndemnity`, `consumer`), and for a
+/// plan reminder `instalment` (`number`, `count`, `dueOn`, `amount`).
 public struct ReminderModel: Sendable {
     /// Who is owed (signs the message).
     public let creditorName: String
@@ -21,9 +24,19 @@ public struct ReminderModel: Sendable {
     public let asOf: CalendarDay
     /// An address the debtor may write to, when it differs from the sender.
     public let replyTo: String?
+    /// What the law adds, per invoice (formal notice and later stages).
+    public let claim: [ClaimFigures]?
+    /// Whether the debtor is a consumer (the notice then speaks of legal interest, no indemnity).
+    public let consumer: Bool
+    /// The instalment a plan reminder is about.
+    public let instalment: InstalmentDetails?
+    /// Invoices of the list covered by an open dispute.
+    public let disputedInvoiceIds: Set<Int64>
 
     /// Creates a model.
-    public init(creditorName: String, debtorName: String, locale: MessageLocale, step: Int, invoices: [InvoiceStanding], asOf: CalendarDay, replyTo: String?) {
+    public init(creditorName: String, debtorName: String, locale: MessageLocale, step: Int, invoices: [InvoiceStanding],
+                asOf: CalendarDay, replyTo: String?, claim: [ClaimFigures]? = nil, consumer: Bool = false,
+                instalment: InstalmentDetails? = nil, disputedInvoiceIds: Set<Int64> = []) {
         self.creditorName = creditorName
         self.debtorName = debtorName
         self.locale = locale
@@ -31,6 +44,10 @@ public struct ReminderModel: Sendable {
         self.invoices = invoices
         self.asOf = asOf
         self.replyTo = replyTo
+        self.claim = claim
+        self.consumer = consumer
+        self.instalment = instalment
+        self.disputedInvoiceIds = disputedInvoiceIds
     }
 
     /// The outstanding total per currency, in the order currencies first appear.
@@ -72,10 +89,49 @@ public struct ReminderModel: Sendable {
                     "dueOn": LetterDate.formatted(invoice.dueOn, locale),
                     "amount": invoice.amount.formatted(locale),
                     "outstanding": invoice.outstanding.formatted(locale),
+                    "daysOverdue": max(0, invoice.dueOn.days(to: asOf)),
+                    "disputed": disputedInvoiceIds.contains(invoice.invoiceId),
                 ]
             },
         ]
         if let replyTo, !replyTo.isEmpty { context["replyTo"] = replyTo }
+        if let claim { context["claim"] = claimContext(claim) }
+        if let instalment {
+            context["instalment"] = [
+                "number": instalment.number, "count": instalment.count,
+                "dueOn": LetterDate.formatted(instalment.dueOn, locale), "amount": instalment.amount.formatted(locale),
+            ] as [String: Any]
+        }
         return context
+    }
+
+    private func claimContext(_ lines: [ClaimFigures]) -> [String: Any] {
+        func sum(_ pick: (ClaimFigures) -> Money) -> String {
+            var sums: [Money] = []
+            for money in lines.map(pick) {
+                if let index = sums.firstIndex(where: { $0.currency == money.currency }), let total = sums[index].adding(money) {
+                    sums[index] = total
+                } else {
+                    sums.append(money)
+                }
+            }
+            let parts = sums.map { $0.formatted(locale) }
+            return parts.isEmpty ? Money.zero().formatted(locale) : parts.joined(separator: locale == .fr ? " et " : " and ")
+        }
+        return [
+            "lines": lines.map { line -> [String: Any] in
+                [
+                    "number": line.number, "dueOn": LetterDate.formatted(line.dueOn, locale), "daysLate": line.daysLate,
+                    "principal": line.principal.formatted(locale), "penalty": line.penalty.formatted(locale),
+                    "indemnity": line.indemnity.formatted(locale), "total": line.total.formatted(locale),
+                ]
+            },
+            "principal": sum(\.principal),
+            "penalty": sum(\.penalty),
+            "indemnity": sum(\.indemnity),
+            "total": sum(\.total),
+            "hasIndemnity": lines.contains { $0.indemnity.isPositive },
+            "consumer": consumer,
+        ]
     }
 }

@@ -71,6 +71,14 @@ public struct Money: Hashable, Sendable {
         }
     }
 
+    /// The amount with two decimals and the currency code, as machines and ops read it:
+    /// `1250.40 EUR`, `-3.00 USD`.
+    public var plainText: String {
+        let (negative, digits) = Self.centsDigits(amount)
+        let padded = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        return (negative ? "-" : "") + padded.dropLast(2) + "." + padded.suffix(2) + " " + currency
+    }
+
     /// The absolute amount in cents as decimal digits, and its sign.
     static func centsDigits(_ value: Decimal) -> (negative: Bool, text: String) {
         var scaled = value * 100

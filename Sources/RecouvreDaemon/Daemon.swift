@@ -39,7 +39,7 @@ public struct Daemon: Sendable {
         let owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
         let queue = WorkQueue(owner: owner, lease: configuration.lease)
         let runner = ActionRunner(owner: owner, configuration: configuration, renderer: try ReminderRenderer(),
-                                  policy: .default, logger: logger, now: { Date() })
+                                  logger: logger, now: { Date() })
         let control = ControlService(configuration: configuration, state: state, registry: TenantRegistry(migrator: migrator),
                                      queue: queue, version: Self.version)
         var access = PeerAccess.default

@@ -11,8 +11,10 @@ public struct DebtorRecord: Sendable, Equatable {
     public let locale: String?
     /// IANA zone; nil means the tenant's.
     public let timezone: String?
+    /// Postal address lines, for letters (empty lines left out).
+    public let address: [String]
 
-    static let columns = "id, external_ref, name, kind, email, locale, timezone"
+    static let columns = "id, external_ref, name, kind, email, locale, timezone, address_line1, address_line2, postal_code, city, country"
 
     init(row: PostgresRow) throws {
         id = try row.decode(Int64.self, "id")
@@ -22,5 +24,11 @@ public struct DebtorRecord: Sendable, Equatable {
         email = try row.decodeIfPresent(String.self, "email")
         locale = try row.decodeIfPresent(String.self, "locale")
         timezone = try row.decodeIfPresent(String.self, "timezone")
+        let postal = [try row.decodeIfPresent(String.self, "postal_code"), try row.decodeIfPresent(String.self, "city")]
+            .compactMap { $0 }.joined(separator: " ")
+        let country = try row.decodeIfPresent(String.self, "country")
+        address = [try row.decodeIfPresent(String.self, "address_line1"), try row.decodeIfPresent(String.self, "address_line2"),
+                   postal, country == "FR" ? nil : country]
+            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

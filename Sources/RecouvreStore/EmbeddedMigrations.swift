@@ -1081,8 +1081,7 @@ CREATE TABLE @schema@.tasks (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     debtor_id     bigint NOT NULL CONSTRAINT task_debtor_must_exist REFERENCES @schema@.debtors (id),
     case_id       bigint CONSTRAINT task_case_must_exist REFERENCES @schema@.cases (id),
-    action_id     bigint CONSTRAINT task_action_unique UNIQUE
-                  CONSTRAINT task_action_must_exist REFERENCES @schema@.actions (id),
+    action_id     bigint CONSTRAINT task_action_must_exist REFERENCES @schema@.actions (id),
     kind          text NOT NULL
                   CONSTRAINT task_kind_known
                   CHECK (kind IN ('call', 'approval', 'agency_handoff', 'small_claims', 'court_file')),
@@ -1095,6 +1094,8 @@ CREATE TABLE @schema@.tasks (
     completed_by  text,
     outcome       jsonb,
     CONSTRAINT task_approval_names_its_action CHECK (kind <> 'approval' OR action_id IS NOT NULL),
+    -- A step that needs approval opens an approval task, then, once approved, its own task.
+    CONSTRAINT task_one_per_action_and_kind UNIQUE (action_id, kind),
     CONSTRAINT task_completed_unless_open CHECK ((state = 'open') = (completed_at IS NULL))
 );
 
@@ -1111,10 +1112,18 @@ COMMENT ON COLUMN @schema@.tasks.outcome IS 'What the collector recorded when cl
 -- Actions: the procedure's work
 -- ---------------------------------------------------------------------------------------------
 
+-- Reviews replace the per-invoice planning of 0001, and case steps its per-invoice reminders.
+UPDATE @schema@.actions SET kind = 'review_debtor' WHERE kind = 'plan_invoice';
+UPDATE @schema@.actions
+SET state = 'cancelled', last_error = 'replaced by the debtor''s case steps', finished_at = now(), updated_at = now()
+WHERE kind = 'email_reminder' AND state IN ('scheduled', 'running');
+DELETE FROM @schema@.actions WHERE kind = 'email_reminder';
+DROP INDEX @schema@.actions_one_reminder_per_step;
+
 ALTER TABLE @schema@.actions
     DROP CONSTRAINT action_kind_known,
     ADD CONSTRAINT action_kind_known
-        CHECK (kind IN ('plan_invoice', 'review_debtor', 'email_reminder', 'step', 'courtesy', 'instalment_reminder')),
+        CHECK (kind IN ('review_debtor', 'step', 'courtesy', 'instalment_reminder')),
     DROP CONSTRAINT action_channel_known,
     ADD CONSTRAINT action_channel_known CHECK (channel IN ('none', 'email', 'letter', 'sms', 'webhook', 'task')),
     DROP CONSTRAINT action_state_known,
@@ -1210,6 +1219,36 @@ CREATE TRIGGER actions_merge_requeued_review BEFORE UPDATE OF state ON @schema@.
     FOR EACH ROW
     WHEN (NEW.kind = 'review_debtor' AND NEW.state = 'scheduled' AND OLD.state <> 'scheduled' AND NEW.debtor_id IS NOT NULL)
     EXECUTE FUNCTION @schema@.review_requeued();
+
+-- New invoices and re-dated ones make the daemon review their debtor (one review per debtor,
+-- whatever the number of invoices an import inserts).
+CREATE OR REPLACE FUNCTION @schema@.invoices_inserted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    debtor bigint;
+BEGIN
+    INSERT INTO @schema@.events (kind, debtor_id, invoice_id, detail)
+    SELECT 'invoice_recorded', i.debtor_id, i.id,
+           jsonb_build_object('number', i.number, 'amount', i.amount, 'currency', i.currency,
+                              'due_on', i.due_on)
+    FROM inserted i;
+    FOR debtor IN SELECT DISTINCT i.debtor_id FROM inserted i ORDER BY 1 LOOP
+        PERFORM @schema@.request_review(debtor);
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION @schema@.invoice_due_on_changed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    INSERT INTO @schema@.events (kind, debtor_id, invoice_id, detail)
+    VALUES ('invoice_due_date_changed', NEW.debtor_id, NEW.id,
+            jsonb_build_object('from', OLD.due_on, 'to', NEW.due_on));
+    PERFORM @schema@.request_review(NEW.debtor_id);
+    RETURN NULL;
+END
+$$;
 
 -- A payment is journaled and makes the daemon review its debtor (one review per debtor).
 CREATE OR REPLACE FUNCTION @schema@.payments_inserted() RETURNS trigger

@@ -33,7 +33,7 @@ struct BacklogEndToEndTests {
             (1...12).allSatisfy { !mailbox.messages(to: "d\($0)-\(run)@exemple.fr").isEmpty }
         }
         #expect(delivered, "log: \(daemon.logText)")
-        let sent = try sql.query("SELECT count(*) AS n FROM tenant_backlog.events WHERE kind = 'reminder_sent'")
+        let sent = try sql.query("SELECT count(*) AS n FROM tenant_backlog.events WHERE kind = 'step_executed'")
         #expect(try sent.first?.decode(Int.self, "n") == 12)
     }
 }

@@ -64,7 +64,7 @@ struct ReminderEndToEndTests {
         let messageID = try #require(message.header("Message-ID"))
         #expect(messageID.contains("e2e"))
 
-        let sent = try sql.query("SELECT count(*) AS n FROM tenant_e2e.events WHERE kind = 'reminder_sent'")
+        let sent = try sql.query("SELECT count(*) AS n FROM tenant_e2e.events WHERE kind = 'step_executed'")
         #expect(try sent.first?.decode(Int.self, "n") == 1)
 
         // Later passes send nothing more: make the daemon look several times.
@@ -75,9 +75,10 @@ struct ReminderEndToEndTests {
         }
         #expect(mailbox.messages(to: recipient).count == 1, "a second copy of the reminder was sent")
 
-        // The second reminder is scheduled; a payment recorded by SQL cancels it.
+        // The second reminder (step 3 of the business policy) is scheduled; a payment recorded by
+        // SQL cancels it and closes the case.
         let pending = try sql.query("""
-            SELECT count(*) AS n FROM tenant_e2e.actions WHERE kind = 'email_reminder' AND step = 2 AND state = 'scheduled'
+            SELECT count(*) AS n FROM tenant_e2e.actions WHERE kind = 'step' AND step = 3 AND state = 'scheduled'
             """)
         #expect(try pending.first?.decode(Int.self, "n") == 1)
         try sql.query("""
@@ -87,7 +88,7 @@ struct ReminderEndToEndTests {
         let cancelled = try await waitUntil {
             try sql.query("""
                 SELECT count(*) AS n FROM tenant_e2e.actions
-                WHERE kind = 'email_reminder' AND step = 2 AND state = 'cancelled' AND last_error = 'paid'
+                WHERE kind = 'step' AND step = 3 AND state = 'cancelled' AND last_error = 'paid'
                 """).first?.decode(Int.self, "n") == 1
         }
         #expect(cancelled, "the pending reminder was not cancelled by the payment")

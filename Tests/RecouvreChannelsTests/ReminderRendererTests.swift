@@ -26,7 +26,8 @@ import RecouvreCore
     @Test func loadsTheBundledTemplates() throws {
         let renderer = try ReminderRenderer()
         for locale in MessageLocale.allCases {
-            #expect(renderer.templateNames(for: locale) == ["reminder1", "reminder2"])
+            #expect(renderer.templateNames(for: locale)
+                    == ["courtesy", "formal_notice", "instalment_after", "instalment_before", "reminder1", "reminder2"])
         }
     }
 
@@ -35,8 +36,8 @@ import RecouvreCore
         #expect(content.subject == "Rappel : 2 factures arrivées à échéance – Atelier Durand & Fils")
         let body = content.textBody
         #expect(body.hasPrefix("Madame, Monsieur,\n\n"))
-        #expect(body.contains("- Facture n° F-2026-0042 du 16/12/2025, échue le 15/01/2026\n  Montant : 1\u{202F}234,56\u{00A0}€ – reste dû : 1\u{202F}034,56\u{00A0}€\n"))
-        #expect(body.contains("- Facture n° F-2026-0051 du 02/01/2026, échue le 01/02/2026\n  Montant : 80,10\u{00A0}€ – reste dû : 80,10\u{00A0}€\n"))
+        #expect(body.contains("- Facture n° F-2026-0042 du 16/12/2025, échue le 15/01/2026 (25 jours de retard)\n  Montant : 1\u{202F}234,56\u{00A0}€ – reste dû : 1\u{202F}034,56\u{00A0}€\n"))
+        #expect(body.contains("- Facture n° F-2026-0051 du 02/01/2026, échue le 01/02/2026 (8 jours de retard)\n  Montant : 80,10\u{00A0}€ – reste dû : 80,10\u{00A0}€\n"))
         #expect(body.contains("Total restant dû au 09/02/2026 : 1\u{202F}114,66\u{00A0}€"))
         #expect(body.contains("adressées à Boulangerie <Martin>"))
         #expect(body.contains("répondre à ce message ou d'écrire à compta@atelier-durand.fr"))
@@ -63,7 +64,7 @@ import RecouvreCore
         let first = try renderer.render(template: "reminder1", model: try Self.model(.en))
         #expect(first.subject == "Reminder: 2 invoices are now due – Atelier Durand & Fils")
         #expect(first.textBody.hasPrefix("Dear Sir or Madam,\n\n"))
-        #expect(first.textBody.contains("- Invoice F-2026-0042 dated 16 December 2025, due on 15 January 2026\n  Amount: €1,234.56 – outstanding: €1,034.56\n"))
+        #expect(first.textBody.contains("- Invoice F-2026-0042 dated 16 December 2025, due on 15 January 2026 (25 days overdue)\n  Amount: €1,234.56 – outstanding: €1,034.56\n"))
         #expect(first.textBody.contains("- Invoice F-2026-0051 dated 2 January 2026, due on 1 February 2026"))
         #expect(first.textBody.contains("Total outstanding as of 9 February 2026: €1,114.66"))
         #expect(first.textBody.contains("or write to compta@atelier-durand.fr"))
@@ -73,6 +74,71 @@ import RecouvreCore
         #expect(second.textBody.contains("Despite our previous reminder"))
         #expect(second.textBody.contains("within eight days"))
         #expect(second.textBody.contains("Total outstanding as of 9 February 2026: €1,114.66"))
+    }
+
+    static func claim(consumer: Bool) throws -> [ClaimFigures] {
+        // F-2026-0042: 1 034,56 € outstanding 25 days at 12,15 % (ECB 2,15 + 10, H1 2026):
+        // 1 034,56 × 12,15 % × 25 / 365 = 8,61 €; plus 40 € for a business debtor.
+        let indemnity = consumer ? Money.zero() : Money(amount: 40)
+        let penalty = try #require(Money(parsing: consumer ? "0.00" : "8.61"))
+        let total = try #require(Money(parsing: consumer ? "1034.56" : "1083.17"))
+        return [ClaimFigures(number: "F-2026-0042", dueOn: try #require(CalendarDay(iso: "2026-01-15")), daysLate: 25,
+                             principal: try #require(Money(parsing: "1034.56")), penalty: penalty, indemnity: indemnity, total: total)]
+    }
+
+    @Test func aFormalNoticeStatesTheClaimFiguresOfABusinessDebtor() throws {
+        let one = try Array(Self.invoices().prefix(1))
+        let model = ReminderModel(creditorName: "Atelier Durand & Fils", debtorName: "Boulangerie Martin", locale: .fr, step: 5,
+                                  invoices: one, asOf: try #require(CalendarDay(iso: "2026-02-09")), replyTo: nil,
+                                  claim: try Self.claim(consumer: false))
+        let content = try ReminderRenderer().render(template: "formal_notice", model: model)
+        #expect(content.subject == "Mise en demeure de payer – Atelier Durand & Fils")
+        let body = content.textBody
+        #expect(body.hasPrefix("Lettre recommandée avec demande d'avis de réception\n"))
+        #expect(body.contains("- Facture n° F-2026-0042, échue le 15/01/2026 (25 jours de retard)"))
+        #expect(body.contains("Principal restant dû : 1\u{202F}034,56\u{00A0}€"))
+        #expect(body.contains("Pénalités de retard : 8,61\u{00A0}€"))
+        #expect(body.contains("Indemnité forfaitaire pour frais de recouvrement : 40,00\u{00A0}€"))
+        #expect(body.contains("Total dû : 1\u{202F}083,17\u{00A0}€"))
+        #expect(body.contains("article L441-10 du code de commerce"))
+        #expect(body.contains("articles L441-10 et D441-5"))
+        #expect(body.contains("dans un délai de huit jours"))
+        #expect(!body.contains("taux légal"))
+    }
+
+    @Test func aConsumerFormalNoticeSpeaksOfLegalInterestAndNoIndemnity() throws {
+        let one = try Array(Self.invoices().prefix(1))
+        let model = ReminderModel(creditorName: "Atelier Durand & Fils", debtorName: "Jean Martin", locale: .fr, step: 5,
+                                  invoices: one, asOf: try #require(CalendarDay(iso: "2026-02-09")), replyTo: nil,
+                                  claim: try Self.claim(consumer: true), consumer: true)
+        let body = try ReminderRenderer().render(template: "formal_notice", model: model).textBody
+        #expect(body.contains("Intérêts au taux légal : 0,00\u{00A0}€"))
+        #expect(body.contains("articles 1231-6 et 1344-1 du code civil"))
+        #expect(!body.contains("Indemnité"))
+        #expect(!body.contains("L441-10"))
+        let english = try ReminderRenderer().render(template: "formal_notice", model: ReminderModel(
+            creditorName: "Atelier Durand & Fils", debtorName: "Jean Martin", locale: .en, step: 5, invoices: one,
+            asOf: try #require(CalendarDay(iso: "2026-02-09")), replyTo: nil, claim: try Self.claim(consumer: true), consumer: true))
+        #expect(english.textBody.contains("Interest at the legal rate: €0.00"))
+        #expect(!english.textBody.contains("indemnity"))
+    }
+
+    @Test func courtesyAndInstalmentReminders() throws {
+        let renderer = try ReminderRenderer()
+        let courtesy = try renderer.render(template: "courtesy", model: try Self.model(.fr, invoices: try Array(Self.invoices().suffix(1))))
+        #expect(courtesy.subject == "Échéance prochaine : facture F-2026-0051 – Atelier Durand & Fils")
+        #expect(courtesy.textBody.contains("à régler au plus tard le 01/02/2026"))
+        let instalment = InstalmentDetails(number: 2, count: 3, dueOn: try #require(CalendarDay(iso: "2026-03-05")),
+                                           amount: try #require(Money(parsing: "250.00")))
+        let model = ReminderModel(creditorName: "Atelier Durand & Fils", debtorName: "Boulangerie Martin", locale: .fr, step: 2,
+                                  invoices: try Self.invoices(), asOf: try #require(CalendarDay(iso: "2026-03-02")), replyTo: nil,
+                                  instalment: instalment)
+        let before = try renderer.render(template: "instalment_before", model: model)
+        #expect(before.subject == "Échéancier : échéance 2/3 du 05/03/2026 – Atelier Durand & Fils")
+        #expect(before.textBody.contains("l'échéance n° 2 sur 3, d'un montant de 250,00\u{00A0}€, est à régler au plus tard le 05/03/2026"))
+        let after = try renderer.render(template: "instalment_after", model: model)
+        #expect(after.subject == "Échéancier : échéance 2/3 non reçue – Atelier Durand & Fils")
+        #expect(after.textBody.contains("l'échéancier prendra fin"))
     }
 
     @Test func totalsPerCurrency() throws {

@@ -63,4 +63,12 @@ import RecouvreCore
         #expect(!Money.zero().isPositive)
         #expect(!Money(minorUnits: -1).isPositive)
     }
+
+    @Test func plainTextHasTwoDecimalsAndTheCurrencyCode() {
+        #expect(Money(amount: Decimal(string: "1250.4")!).plainText == "1250.40 EUR")
+        #expect(Money(amount: Decimal(string: "0.05")!, currency: "USD").plainText == "0.05 USD")
+        #expect(Money(amount: Decimal(string: "-3")!).plainText == "-3.00 EUR")
+        #expect(Money(amount: 0).plainText == "0.00 EUR")
+        #expect(Money(amount: Decimal(string: "12345678.999")!).plainText == "12345679.00 EUR")
+    }
 }

@@ -5,6 +5,7 @@ import RecouvreChannels
 import RecouvreCore
 import RecouvreStore
 import RecouvreTestSupport
+import Testing
 @testable import RecouvreDaemon
 
 /// A fresh database with one tenant and one debtor, and the pieces a worker uses: a work
@@ -55,10 +56,17 @@ final class RunnerFixture {
     var runner: ActionRunner {
         let now = self.now
         return ActionRunner(owner: queue.owner, configuration: configuration, renderer: try! ReminderRenderer(),
-                            policy: .default, logger: Logger(label: "test"), now: { now })
+                            logger: Logger(label: "test"), now: { now })
     }
 
-    /// Adds an invoice due `daysAgo` days before today.
+    /// Letters written by the runner go here.
+    lazy var spool: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-spool-\(UUID().uuidString)").path
+        configuration.letterSpool = path
+        return path
+    }()
+
+    /// Adds an invoice due `daysAgo` days before today (negative: due in the future).
     @discardableResult
     func addInvoice(_ number: String, amount: String = "1250.40", daysAgo: Int = 10) throws -> Int64 {
         try sql.query("""
@@ -81,7 +89,52 @@ final class RunnerFixture {
         try sql.query("UPDATE tenant_runner.actions SET due_at = now() - interval '1 second' WHERE state = 'scheduled'")
     }
 
-    func actions(kind: String = "email_reminder") throws -> [(id: Int64, state: String, step: Int, dueAt: Date, attempts: Int, lastError: String?)] {
+    /// Moves the runner's clock to `instant` and runs everything planned up to it, as the
+    /// daemon would have by then: scheduled actions due by `instant` are made due in the
+    /// database (whose clock does not move), then run, until nothing more is due.
+    @discardableResult
+    func run(until instant: Date) throws -> [ActionRunner.Result] {
+        now = instant
+        var results: [ActionRunner.Result] = []
+        for _ in 0..<50 {
+            try sql.query("""
+                UPDATE tenant_runner.actions SET due_at = least(due_at, now() - interval '1 second')
+                WHERE state = 'scheduled' AND due_at <= $1
+                """, [instant])
+            let round = try runDue()
+            if round.isEmpty { return results }
+            results += round
+        }
+        Issue.record("work kept coming due at \(instant)")
+        return results
+    }
+
+    /// Moves the clock `days` days forward from the current one and runs what is due.
+    @discardableResult
+    func run(daysLater days: Int, hour: Int = 12) throws -> [ActionRunner.Result] {
+        let calendar = configuration.calendar.procedureCalendar(in: TimeZone(identifier: "Europe/Paris")!)
+        let day = calendar.localDay(of: now).adding(days: days)
+        return try run(until: calendar.instant(of: day, at: LocalTime(hour: hour, minute: 0)!))
+    }
+
+    /// The local day in Paris of `now` plus `days`.
+    func day(_ days: Int) -> CalendarDay {
+        configuration.calendar.procedureCalendar(in: TimeZone(identifier: "Europe/Paris")!).localDay(of: now).adding(days: days)
+    }
+
+    /// Rows of a query as dictionaries of text.
+    func rows(_ query: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> [[String: String?]] {
+        try sql.query(query, parameters).rows.map { row in
+            Dictionary(uniqueKeysWithValues: zip(row.columns, row.values))
+        }
+    }
+
+    /// One value.
+    func value(_ query: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> String? {
+        try sql.query(query, parameters).first?.values.first ?? nil
+    }
+
+    func actions(kind: String = "step") throws -> [(id: Int64, state: String, step: Int, dueAt: Date, attempts: Int, lastError: String?)] {
         try sql.query("""
             SELECT id, state, step, due_at, attempts, last_error FROM tenant_runner.actions WHERE kind = $1 ORDER BY id
             """, [kind]).rows.map {

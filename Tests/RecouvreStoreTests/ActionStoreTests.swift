@@ -21,12 +21,12 @@ final class ActionStoreTests {
         invoice = try sql.insertInvoice(debtor: debtor, number: "F-1", amount: "100.00")
     }
 
-    /// An e-mail reminder action in `state`, as the daemon would have left it.
+    /// A courtesy reminder action in `state`, as the daemon would have left it.
     private func reminder(state: String, attempts: Int = 0, step: Int = 1) throws -> Int64 {
         try sql.value("""
             INSERT INTO actions (kind, channel, state, debtor_id, invoice_id, step, attempts, last_error, finished_at,
                                  lease_owner, lease_expires_at)
-            VALUES ('email_reminder', 'email', $1, $2, $3, $4, $5,
+            VALUES ('courtesy', 'email', $1, $2, $3, $4, $5,
                     CASE WHEN $1 IN ('dead', 'failed') THEN '421 try again later' END,
                     CASE WHEN $1 IN ('dead', 'failed', 'succeeded', 'cancelled') THEN now() END,
                     CASE WHEN $1 = 'running' THEN 'd1' END,
@@ -91,42 +91,51 @@ final class ActionStoreTests {
         #expect(try sql.value("SELECT state FROM actions WHERE id = $1", [action], as: String.self) == state)
     }
 
-    @Test func aReminderStepIsScheduledOnlyOnce() throws {
-        let step = PlannedReminder(step: 1, template: "first_notice", dueAt: Date(timeIntervalSince1970: 1_900_000_000))
-        let first = try #require(try store.scheduleReminder(sql, debtorID: debtor, invoiceID: invoice, reminder: step))
-        #expect(try store.scheduleReminder(sql, debtorID: debtor, invoiceID: invoice, reminder: step) == nil)
-        let moved = PlannedReminder(step: 1, template: "first_notice", dueAt: Date(timeIntervalSince1970: 1_900_086_400))
-        #expect(try store.scheduleReminder(sql, debtorID: debtor, invoiceID: invoice, reminder: moved) == nil)
-        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'email_reminder'", as: Int.self) == 1)
-
-        let stored = try #require(try store.get(sql, id: first))
-        #expect(stored.kind == "email_reminder")
-        #expect(stored.channel == "email")
-        #expect(stored.step == 1)
-        #expect(stored.dueAt == step.dueAt)
-
-        // The next step is another intent.
-        let second = PlannedReminder(step: 2, template: "second_notice", dueAt: Date(timeIntervalSince1970: 1_901_000_000))
-        #expect(try store.scheduleReminder(sql, debtorID: debtor, invoiceID: invoice, reminder: second) != nil)
-        // Once cancelled, a step may be planned again (e.g. after the due date moved).
-        _ = try store.cancel(sql, id: first, actor: "ops")
-        #expect(try store.scheduleReminder(sql, debtorID: debtor, invoiceID: invoice, reminder: step) != nil)
+    private func step(_ position: Int, at seconds: TimeInterval) -> PlannedWork {
+        PlannedWork(key: .step(position: position), stage: .reminder, channel: .email, template: "reminder\(position)",
+                    dueAt: Date(timeIntervalSince1970: seconds), requiresApproval: false, invoiceIds: [invoice])
     }
 
-    @Test func scheduleReminderRacingOnTwoConnectionsCreatesOneAction() throws {
+    private func openCase() throws -> Int64 {
+        try sql.value("INSERT INTO cases (debtor_id, policy) VALUES ($1, 'business') RETURNING id", [debtor])
+    }
+
+    @Test func aCaseStepIsScheduledOnlyOnce() throws {
+        let work = WorkStore(slug: store.slug)
+        let caseID = try openCase()
+        let first = try #require(try work.schedule(sql, debtorID: debtor, caseID: caseID, work: step(2, at: 1_900_000_000)))
+        #expect(try work.schedule(sql, debtorID: debtor, caseID: caseID, work: step(2, at: 1_900_000_000)) == nil)
+        #expect(try work.schedule(sql, debtorID: debtor, caseID: caseID, work: step(2, at: 1_900_086_400)) == nil)
+        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'step'", as: Int.self) == 1)
+
+        let stored = try #require(try store.get(sql, id: first))
+        #expect(stored.kind == "step")
+        #expect(stored.channel == "email")
+        #expect(stored.step == 2)
+        #expect(stored.dueAt == Date(timeIntervalSince1970: 1_900_000_000))
+        #expect(try work.pending(sql, debtorID: debtor).map(\.key) == [.step(position: 2)])
+
+        // The next step is another intent.
+        #expect(try work.schedule(sql, debtorID: debtor, caseID: caseID, work: step(3, at: 1_901_000_000)) != nil)
+        // Once cancelled, a step may be planned again (e.g. after a dispute was resolved).
+        _ = try store.cancel(sql, id: first, actor: "ops")
+        #expect(try work.schedule(sql, debtorID: debtor, caseID: caseID, work: step(2, at: 1_900_000_000)) != nil)
+    }
+
+    @Test func schedulingRacingOnFourConnectionsCreatesOneAction() throws {
         let conninfo = database.conninfo
         let slug = store.slug
         let debtorID = debtor
-        let invoiceID = invoice
+        let caseID = try openCase()
+        let planned = step(2, at: 1_900_000_000)
         let results = inParallel(4) { _ -> Int64? in
             let connection = try PostgresConnection(conninfo: conninfo, applicationName: "recouvre-store-tests")
             defer { connection.close() }
-            let step = PlannedReminder(step: 1, template: "first_notice", dueAt: Date(timeIntervalSince1970: 1_900_000_000))
-            return try ActionStore(slug: slug).scheduleReminder(connection, debtorID: debtorID, invoiceID: invoiceID, reminder: step)
+            return try WorkStore(slug: slug).schedule(connection, debtorID: debtorID, caseID: caseID, work: planned)
         }
         let ids = try results.map { try $0.get() }
         #expect(ids.compactMap { $0 }.count == 1)
-        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'email_reminder'", as: Int.self) == 1)
+        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'step'", as: Int.self) == 1)
     }
 
     @Test func listFiltersByStateNewestFirst() throws {

@@ -127,9 +127,10 @@ final class TenantRegistryTests {
     @Test func actionCountsGroupByState() throws {
         let tenant = try database.tenant("acme")
         let debtor = try tenant.sql.insertDebtor(ref: "D1")
+        let other = try tenant.sql.insertDebtor(ref: "D2")
         _ = try tenant.sql.insertInvoice(debtor: debtor, number: "F-1", amount: "10.00")
-        _ = try tenant.sql.insertInvoice(debtor: debtor, number: "F-2", amount: "20.00")
-        _ = try tenant.sql.query("UPDATE actions SET state = 'cancelled' WHERE id = (SELECT min(id) FROM actions)")
+        _ = try tenant.sql.insertInvoice(debtor: other, number: "F-2", amount: "20.00")
+        _ = try tenant.sql.query("UPDATE actions SET state = 'cancelled', finished_at = now() WHERE id = (SELECT min(id) FROM actions)")
         let counts = try registry.actionCounts(c, slug: tenant.slug)
         #expect(counts["scheduled"] == 1)
         #expect(counts["cancelled"] == 1)

@@ -16,15 +16,15 @@ final class TriggerTests {
         debtor = try sql.insertDebtor(ref: "CLI-001")
     }
 
-    @Test func invoiceSchedulesPlanningAndIsJournaled() throws {
+    @Test func invoiceSchedulesAReviewOfItsDebtorAndIsJournaled() throws {
         let invoice = try sql.insertInvoice(debtor: debtor, number: "F-2024-001", amount: "1250.40", dueOn: "2024-02-15")
         let actions = try sql.query("SELECT kind, state, debtor_id, invoice_id, due_at <= now() AS due FROM actions").rows
         #expect(actions.count == 1)
         let action = try #require(actions.first)
-        #expect(try action.decode(String.self, "kind") == "plan_invoice")
+        #expect(try action.decode(String.self, "kind") == "review_debtor")
         #expect(try action.decode(String.self, "state") == "scheduled")
         #expect(try action.decode(Int64.self, "debtor_id") == debtor)
-        #expect(try action.decode(Int64.self, "invoice_id") == invoice)
+        #expect(try action.decodeIfPresent(Int64.self, "invoice_id") == nil, "the review is of the debtor, not one invoice")
         #expect(try action.decode(Bool.self, "due"))
 
         let event = try #require(try sql.query("""
@@ -41,12 +41,12 @@ final class TriggerTests {
         #expect(try event.decode(String.self, "due_on") == "2024-02-15")
     }
 
-    @Test func multiRowInvoiceInsertPlansEachInvoice() throws {
+    @Test func multiRowInvoiceInsertJournalsEachInvoiceAndReviewsTheDebtorOnce() throws {
         _ = try sql.query("""
             INSERT INTO invoices (debtor_id, number, issued_on, due_on, amount)
             SELECT $1, 'F-' || n, date '2024-01-01', date '2024-01-31', n * 10 FROM generate_series(1, 5) AS n
             """, [debtor])
-        #expect(try sql.value("SELECT count(DISTINCT invoice_id) FROM actions WHERE kind = 'plan_invoice'", as: Int.self) == 5)
+        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'review_debtor' AND debtor_id = $1", [debtor], as: Int.self) == 1)
         #expect(try sql.value("SELECT count(*) FROM events WHERE kind = 'invoice_recorded'", as: Int.self) == 5)
     }
 
@@ -90,11 +90,13 @@ final class TriggerTests {
         #expect(try WorkQueue(owner: "t").dueTenants(database.connection).map(\.slug.rawValue) == ["acme"])
     }
 
-    @Test func dueDateChangeReplansAndIsJournaled() throws {
+    @Test func dueDateChangeAsksForAReviewAndIsJournaled() throws {
         let invoice = try sql.insertInvoice(debtor: debtor, number: "F-1", amount: "10.00", dueOn: "2024-01-31")
+        // The daemon took the first review: the change asks for another.
+        _ = try sql.query("UPDATE actions SET state = 'succeeded', finished_at = now() WHERE kind = 'review_debtor'")
         _ = try sql.query("UPDATE invoices SET due_on = '2024-02-29' WHERE id = $1", [invoice])
-        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'plan_invoice' AND invoice_id = $1",
-                              [invoice], as: Int.self) == 2)
+        #expect(try sql.value("SELECT count(*) FROM actions WHERE kind = 'review_debtor' AND state = 'scheduled' AND debtor_id = $1",
+                              [debtor], as: Int.self) == 1)
         let change = try #require(try sql.query("""
             SELECT detail->>'from' AS "from", detail->>'to' AS "to" FROM events WHERE kind = 'invoice_due_date_changed'
             """).first)

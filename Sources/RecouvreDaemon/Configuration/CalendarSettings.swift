@@ -40,4 +40,17 @@ public struct CalendarSettings: Sendable, Equatable {
                         observesHolidays: publicHolidays, weekdays: weekdays,
                         windowStartMinutes: windowStartMinutes, windowEndMinutes: windowEndMinutes)
     }
+
+    /// The calendars of every channel in one zone: e-mail and SMS follow the configured window
+    /// and days; letters go on business days 08:00–18:00 and call tasks land 09:00–18:00. Public
+    /// holidays are off on every channel when `publicHolidays` is set.
+    public func procedureCalendar(in timeZone: TimeZone) -> ProcedureCalendar {
+        let messages = ChannelWindow(startMinutes: windowStartMinutes, endMinutes: windowEndMinutes, weekdays: weekdays,
+                                     observesHolidays: publicHolidays)
+        var letters = ChannelWindow.businessDays, calls = ChannelWindow.calls
+        letters.observesHolidays = publicHolidays
+        calls.observesHolidays = publicHolidays
+        return ProcedureCalendar(timeZone: timeZone, holidays: FrenchHolidays(alsaceMoselle: alsaceMoselle),
+                                 windows: [.email: messages, .sms: messages, .letter: letters, .call: calls])
+    }
 }

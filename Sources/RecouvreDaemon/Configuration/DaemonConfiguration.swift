@@ -43,6 +43,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logLevel = "info"
     /// When messages may go out.
     public var calendar = CalendarSettings()
+    /// Where letters are written for the operator to print and post, one folder per tenant.
+    public var letterSpool = "/var/lib/recouvre/letters"
 
     public init() {}
 
@@ -56,6 +58,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "log.level",
         "calendar.send_window", "calendar.send_days", "calendar.public_holidays", "calendar.alsace_moselle",
         "calendar.minimum_spacing_hours",
+        "letters.spool_directory",
     ]
 
     /// Applies a configuration file over the current values.
@@ -71,14 +74,14 @@ public struct DaemonConfiguration: Sendable, Equatable {
 
     /// Applies `RECOUVRE_*` variables: RECOUVRE_DATABASE, RECOUVRE_SOCKET, RECOUVRE_SMTP_URL,
     /// RECOUVRE_EMAIL_FROM, RECOUVRE_WORKERS, RECOUVRE_POLL_INTERVAL_MS, RECOUVRE_LOG_LEVEL,
-    /// RECOUVRE_APPLY_MIGRATIONS, RECOUVRE_STARTUP_ATTEMPTS.
+    /// RECOUVRE_APPLY_MIGRATIONS, RECOUVRE_STARTUP_ATTEMPTS, RECOUVRE_LETTER_SPOOL.
     public mutating func apply(environment: [String: String]) throws(ConfigurationError) {
         let mapping: [(String, String)] = [
             ("RECOUVRE_DATABASE", "database.conninfo"), ("RECOUVRE_SOCKET", "control.socket"),
             ("RECOUVRE_SMTP_URL", "smtp.url"), ("RECOUVRE_EMAIL_FROM", "smtp.from"),
             ("RECOUVRE_WORKERS", "scheduler.workers"), ("RECOUVRE_POLL_INTERVAL_MS", "scheduler.poll_interval_ms"),
             ("RECOUVRE_LOG_LEVEL", "log.level"), ("RECOUVRE_APPLY_MIGRATIONS", "database.apply_migrations"),
-            ("RECOUVRE_STARTUP_ATTEMPTS", "database.startup_attempts"),
+            ("RECOUVRE_STARTUP_ATTEMPTS", "database.startup_attempts"), ("RECOUVRE_LETTER_SPOOL", "letters.spool_directory"),
         ]
         for (variable, key) in mapping {
             guard let text = environment[variable] else { continue }
@@ -170,6 +173,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "calendar.alsace_moselle": calendar.alsaceMoselle = try boolean()
         case "calendar.minimum_spacing_hours":
             calendar.minimumSpacing = MessageSpacing(minimumInterval: TimeInterval(try integer(0...720) * 3600))
+        case "letters.spool_directory":
+            letterSpool = try string()
+            guard letterSpool.hasPrefix("/") else { throw fail("the spool directory must be an absolute path") }
         default: throw fail("unknown setting")
         }
     }

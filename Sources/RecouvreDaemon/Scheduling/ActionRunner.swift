@@ -20,7 +20,6 @@ struct ActionRunner: Sendable {
     let owner: String
     let configuration: DaemonConfiguration
     let renderer: ReminderRenderer
-    let policy: ReminderPolicy
     let logger: Logger
     let now: @Sendable () -> Date
 
@@ -38,15 +37,31 @@ struct ActionRunner: Sendable {
 
     func run(_ action: ClaimedAction, tenant: TenantRecord, connection c: PostgresConnection, mail: MailSession) throws -> Result {
         let store = ActionStore(slug: tenant.slug)
+        let review = DebtorReview(tenant: tenant, configuration: configuration, logger: logger)
         var deliveredMessageID: String?
         do {
             return try c.transaction(isolation: .readCommitted) { c in
                 guard try store.lockClaimed(c, id: action.id, owner: owner) else { return .notOurs }
                 switch action.kind {
-                case .planInvoice: return try planInvoice(action, tenant: tenant, store: store, c)
-                case .reviewDebtor: return try reviewDebtor(action, store: store, c)
-                case .emailReminder:
-                    return try sendReminder(action, tenant: tenant, store: store, c, mail: mail) { deliveredMessageID = $0 }
+                case .reviewDebtor:
+                    return try reviewDebtor(action, review: review, store: store, c)
+                case .step, .courtesy, .instalmentReminder:
+                    let execution = WorkExecution(review: review, renderer: renderer, configuration: configuration, logger: logger)
+                    let output = try execution.run(action, now: now(), c)
+                    guard let outgoing = output.mail else { return .done(output.summary) }
+                    // Everything is recorded: the send is the last step before COMMIT.
+                    do {
+                        _ = try mail.send(outgoing.message, relayURL: outgoing.relayURL, envelopeFrom: outgoing.envelopeFrom,
+                                          recipient: outgoing.recipient)
+                    } catch let error as SMTPError where error.outcomeUnknown {
+                        throw DeliveryUncertain(messageID: outgoing.message.messageID, description: error.description)
+                    } catch let error as SMTPError {
+                        throw DeliveryFailure(description: error.description, isPermanent: error.isPermanent)
+                    }
+                    deliveredMessageID = outgoing.message.messageID
+                    logger.info("message sent", metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)",
+                                                           "kind": "\(action.kind.rawValue)"])
+                    return .done(output.summary)
                 }
             }
         } catch let failure as DeliveryFailure {
@@ -55,14 +70,14 @@ struct ActionRunner: Sendable {
         } catch let uncertain as DeliveryUncertain {
             // Perhaps delivered: never a failure. The lease is kept and the message goes again,
             // recognisably, when it expires.
-            logger.warning("the relay may have accepted the reminder; it will be sent again when its lease expires",
+            logger.warning("the relay may have accepted the message; it will be sent again when its lease expires",
                            metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)",
                                       "message_id": "\(uncertain.messageID)", "error": "\(uncertain.description)"])
             return .done("outcome unknown")
         } catch {
             if let messageID = deliveredMessageID {
                 // Delivered but not recorded: keep the lease; the retry carries the same Message-ID.
-                logger.error("reminder delivered but not recorded; it will be sent again when its lease expires",
+                logger.error("message delivered but not recorded; it will be sent again when its lease expires",
                              metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)",
                                         "message_id": "\(messageID)", "error": "\(error)"])
                 throw error
@@ -78,187 +93,24 @@ struct ActionRunner: Sendable {
                               metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)", "sqlstate": "\(state)"])
                 return .done("postponed: \(state)")
             }
-            // A database or template error: a failed attempt, retried with backoff and in the
-            // end dead and visible to ops, instead of a lease that expires again and again.
+            // A database, template or spool error: a failed attempt, retried with backoff and in
+            // the end dead and visible to ops, instead of a lease that expires again and again.
             try recordFailedAttempt(action, store: store, c, error: "\(error)", permanent: false)
             return .done("failed: \(error)")
         }
     }
 
-    // MARK: - Planning
-
-    private func planInvoice(_ action: ClaimedAction, tenant: TenantRecord, store: ActionStore, _ c: PostgresConnection) throws -> Result {
-        guard let invoiceID = action.invoiceID, let debtorID = action.debtorID,
-              let debtor = try store.lockDebtor(c, id: debtorID),
-              let invoice = try store.invoice(c, id: invoiceID, debtorID: debtorID) else {
-            try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["skipped": "invoice no longer exists"]))
-            return .done("skipped")
-        }
-        let calendar = calendar(for: debtor, tenant: tenant)
-        let current = now()
-        guard invoice.outstanding.isPositive else {
-            try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["skipped": "paid"]))
-            return .done("paid")
-        }
-        guard let first = ReminderPlanner.firstReminder(dueOn: invoice.dueOn, policy: policy, calendar: calendar, now: current) else {
-            try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["skipped": "policy has no step"]))
-            return .done("no step")
-        }
-        // A re-dated invoice whose first reminder has not gone yet: move it.
-        let pending = try store.pendingReminders(c, debtorID: debtorID, owner: owner).filter { $0.invoiceID == invoiceID }
-        if let waiting = pending.first(where: { $0.step == first.step }) {
-            if waiting.dueAt != first.dueAt { try store.moveReminder(c, id: waiting.id, to: first.dueAt) }
-            try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["moved": waiting.id]))
-            try store.recordEvent(c, kind: "reminder_rescheduled", debtorID: debtorID, invoiceID: invoiceID,
-                                  actionID: waiting.id, detail: try PostgresJSON(encoding: ["due_at": iso(first.dueAt)]))
-            return .done("moved")
-        }
-        if try store.lastSentStep(c, invoiceID: invoiceID) != nil || !pending.isEmpty {
-            try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["skipped": "already under way"]))
-            return .done("under way")
-        }
-        let id = try store.scheduleReminder(c, debtorID: debtorID, invoiceID: invoiceID, reminder: first)
-        try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["scheduled": id.map(String.init) ?? "exists"]))
-        if let id {
-            try recordScheduled(first, id: id, debtorID: debtorID, invoiceID: invoiceID, store: store, c)
-        }
-        return .done("planned")
-    }
-
-    /// After a payment: cancel the reminders still pending for what is now paid.
-    private func reviewDebtor(_ action: ClaimedAction, store: ActionStore, _ c: PostgresConnection) throws -> Result {
-        guard let debtorID = action.debtorID, try store.lockDebtor(c, id: debtorID) != nil else {
+    /// Looks at a debtor again: opens or closes the case, settles promises and plans, and brings
+    /// the scheduled work in line with the policy.
+    private func reviewDebtor(_ action: ClaimedAction, review: DebtorReview, store: ActionStore, _ c: PostgresConnection) throws -> Result {
+        guard let debtorID = action.debtorID, let debtor = try store.lockDebtor(c, id: debtorID) else {
             try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["skipped": "debtor no longer exists"]))
             return .done("skipped")
         }
-        let open = Set(try store.openInvoices(c, debtorID: debtorID).map(\.invoiceId))
-        var cancelled: [Int64] = []
-        for reminder in try store.pendingReminders(c, debtorID: debtorID, owner: owner) where !open.contains(reminder.invoiceID) {
-            try store.finish(c, id: reminder.id, state: "cancelled", reason: "paid")
-            try store.recordEvent(c, kind: "reminder_cancelled", debtorID: debtorID, invoiceID: reminder.invoiceID,
-                                  actionID: reminder.id, detail: try PostgresJSON(encoding: ["reason": "paid"]))
-            cancelled.append(reminder.id)
-        }
-        try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["cancelled": cancelled]))
-        return .done("cancelled \(cancelled.count)")
-    }
-
-    // MARK: - Sending
-
-    private func sendReminder(_ action: ClaimedAction, tenant: TenantRecord, store: ActionStore, _ c: PostgresConnection,
-                              mail: MailSession, delivered: (String) -> Void) throws -> Result {
-        guard let debtorID = action.debtorID, let debtor = try store.lockDebtor(c, id: debtorID) else {
-            try store.finish(c, id: action.id, state: "cancelled", reason: "debtor no longer exists")
-            return .done("cancelled")
-        }
-        let calendar = calendar(for: debtor, tenant: tenant)
-        let current = now()
-        let invoice = try action.invoiceID.flatMap { try store.invoice(c, id: $0, debtorID: debtorID) }
-        let active = try store.tenantIsActive(c)
-        switch SendTimeCheck.decide(invoice: invoice, tenantActive: active, calendar: calendar, now: current) {
-        case .cancel(let reason):
-            try store.finish(c, id: action.id, state: "cancelled", reason: reason)
-            try store.recordEvent(c, kind: "reminder_cancelled", debtorID: debtorID, invoiceID: action.invoiceID,
-                                  actionID: action.id, detail: try PostgresJSON(encoding: ["reason": reason]))
-            return .done("cancelled: \(reason)")
-        case .postpone(let until):
-            try store.reschedule(c, id: action.id, at: until, error: nil)
-            return .done("postponed")
-        case .send:
-            break
-        }
-        guard let invoice, let address = debtor.email else {
-            let reason = "the debtor has no e-mail address"
-            try store.finish(c, id: action.id, state: "failed", reason: reason)
-            try store.recordEvent(c, kind: "delivery_failed", debtorID: debtorID, invoiceID: action.invoiceID,
-                                  actionID: action.id, detail: try PostgresJSON(encoding: ["error": reason]))
-            return .done("failed")
-        }
-        let today = calendar.localDay(of: current)
-        // Another message today already listed this invoice (another daemon's, say): this
-        // reminder went out with it.
-        let startOfToday = calendar.instant(of: today, hour: 0, minute: 0)
-        if let earlier = try store.reminderSent(c, debtorID: debtorID, invoiceID: invoice.invoiceId,
-                                                atLeastStep: action.step, since: startOfToday) {
-            try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: ["merged_into": earlier]))
-            try planNext(after: action.step, invoiceID: invoice.invoiceId, debtorID: debtorID, sentAt: current,
-                         calendar: calendar, store: store, c)
-            return .done("merged")
-        }
-
-        // Not two messages too close together: this one waits for the spacing to pass.
-        let lastMessageAt = try store.lastMessageSent(c, debtorID: debtorID)
-        if case .postpone(let until) = SendTimeCheck.decide(
-            invoice: invoice, tenantActive: active, calendar: calendar, now: current,
-            lastMessageAt: lastMessageAt, spacing: configuration.calendar.minimumSpacing) {
-            try store.reschedule(c, id: action.id, at: until, error: nil)
-            return .done("postponed: spacing")
-        }
-
-        var listed = try store.openInvoices(c, debtorID: debtorID).filter { $0.dueOn < today }
-        if !listed.contains(where: { $0.invoiceId == invoice.invoiceId }) { listed.append(invoice) }
-        // Reminders of the same debtor due by now, or later today in the debtor's zone, go
-        // out with this message rather than as a second e-mail the same day.
-        let covered = Set(listed.map(\.invoiceId))
-        let merged = try store.pendingReminders(c, debtorID: debtorID, owner: owner).filter {
-            $0.id != action.id && covered.contains($0.invoiceID) && ($0.dueAt <= current || calendar.localDay(of: $0.dueAt) == today)
-        }
-        // The message speaks for its most advanced step: merging never softens an escalation.
-        let lead = merged.filter { $0.step > action.step }.max { $0.step < $1.step }
-        let step = lead?.step ?? action.step
-        let template = (lead != nil ? lead?.template : action.template) ?? "reminder\(step)"
-
-        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
-        let from = tenant.emailFrom ?? configuration.emailFrom
-        let relayURL = tenant.smtpURL ?? configuration.smtpURL
-        let content = try renderer.render(
-            template: template,
-            model: ReminderModel(creditorName: tenant.displayName, debtorName: debtor.name, locale: locale,
-                                 step: step, invoices: listed, asOf: today, replyTo: from))
-        let domain = from.split(separator: "@").last.map(String.init) ?? "localhost"
-        let messageID = EmailMessage.messageID(action: action.id, tenant: tenant.slug.rawValue, domain: domain)
-        let message = EmailMessage(from: from, fromName: tenant.displayName, to: address, toName: debtor.name,
-                                   subject: content.subject, textBody: content.textBody, messageID: messageID,
-                                   date: current)
-
-        // Record first; the send comes last, just before COMMIT.
-        let outcome = try PostgresJSON(encoding: ReminderOutcome(
-            messageID: messageID, step: step, template: template, invoiceIDs: listed.map(\.invoiceId),
-            invoices: listed.map(\.number), merged: merged.map(\.id)))
-        try store.succeed(c, id: action.id, outcome: outcome)
-        try store.recordEvent(c, kind: "reminder_sent", debtorID: debtorID, invoiceID: invoice.invoiceId,
-                              actionID: action.id, detail: outcome)
-        try planNext(after: action.step, invoiceID: invoice.invoiceId, debtorID: debtorID, sentAt: current,
-                     calendar: calendar, store: store, c)
-        for other in merged {
-            try store.succeed(c, id: other.id, outcome: try PostgresJSON(encoding: ["merged_into": action.id]))
-            try planNext(after: other.step, invoiceID: other.invoiceID, debtorID: debtorID, sentAt: current,
-                         calendar: calendar, store: store, c)
-        }
-
-        do {
-            _ = try mail.send(message, relayURL: relayURL, envelopeFrom: from, recipient: address)
-        } catch where error.outcomeUnknown {
-            throw DeliveryUncertain(messageID: messageID, description: error.description)
-        } catch {
-            throw DeliveryFailure(description: error.description, isPermanent: error.isPermanent)
-        }
-        delivered(messageID)
-        logger.info("reminder sent", metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)", "step": "\(step)"])
-        return .done("sent")
-    }
-
-    private func planNext(after step: Int, invoiceID: Int64, debtorID: Int64, sentAt: Date, calendar: SendingCalendar,
-                          store: ActionStore, _ c: PostgresConnection) throws {
-        guard let next = ReminderPlanner.reminder(after: step, sentAt: sentAt, policy: policy, calendar: calendar, now: sentAt),
-              let id = try store.scheduleReminder(c, debtorID: debtorID, invoiceID: invoiceID, reminder: next) else { return }
-        try recordScheduled(next, id: id, debtorID: debtorID, invoiceID: invoiceID, store: store, c)
-    }
-
-    private func recordScheduled(_ reminder: PlannedReminder, id: Int64, debtorID: Int64, invoiceID: Int64,
-                                 store: ActionStore, _ c: PostgresConnection) throws {
-        try store.recordEvent(c, kind: "reminder_scheduled", debtorID: debtorID, invoiceID: invoiceID, actionID: id,
-                              detail: try PostgresJSON(encoding: ["step": String(reminder.step), "due_at": iso(reminder.dueAt)]))
+        var context = try review.context(c, debtor: debtor, now: now())
+        let summary = try review.apply(context.reconcile(), context: &context, c)
+        try store.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: summary))
+        return .done("reviewed")
     }
 
     /// Records a failed attempt in a transaction of its own: retried later with backoff, or
@@ -283,18 +135,6 @@ struct ActionRunner: Sendable {
         }
         logger.warning("action failed", metadata: ["tenant": "\(store.slug)", "action": "\(action.id)",
                                                    "attempt": "\(action.attempts)", "error": "\(error)"])
-    }
-
-    private func calendar(for debtor: DebtorRecord, tenant: TenantRecord) -> SendingCalendar {
-        if let name = debtor.timezone, TimeZone(identifier: name) == nil {
-            // The database accepted a zone this system cannot read: say so rather than guess silently.
-            logger.warning("debtor time zone unknown here; using the tenant's",
-                           metadata: ["tenant": "\(tenant.slug)", "debtor": "\(debtor.id)", "timezone": "\(name)"])
-        }
-        let zone = debtor.timezone.flatMap(TimeZone.init(identifier:))
-            ?? TimeZone(identifier: tenant.timezone)
-            ?? TimeZone.gmt
-        return configuration.calendar.calendar(in: zone)
     }
 
     private func iso(_ date: Date) -> String { date.formatted(.iso8601) }

@@ -1,0 +1,169 @@
+import Foundation
+import Postgres
+import RecouvreCore
+
+/// Writes what the planner decided for one debtor: cases opened and closed, promises and plans
+/// settled, planned work scheduled, moved or cancelled, tasks opened. Runs inside the caller's
+/// transaction, after the debtor's row was locked.
+public struct WorkStore: Sendable {
+    public let slug: TenantSlug
+    private var schema: String { slug.quotedSchema }
+
+    public init(slug: TenantSlug) { self.slug = slug }
+
+    /// The debtor's planned work not yet run (scheduled, or held for approval). Rows another
+    /// transaction is running are skipped: that run checks for itself whether it is still wanted.
+    public func pending(_ c: PostgresConnection, debtorID: Int64) throws -> [ScheduledWork] {
+        try c.query("""
+            SELECT \(ScheduledWork.columns) FROM \(schema).actions
+            WHERE debtor_id = $1 AND kind IN ('step', 'courtesy', 'instalment_reminder') AND state IN ('scheduled', 'held')
+            ORDER BY due_at
+            FOR UPDATE SKIP LOCKED
+            """, [debtorID]).rows.compactMap(ScheduledWork.init(row:))
+    }
+
+    /// Schedules planned work unless the same work already exists (the unique indexes per key make
+    /// planning idempotent, across daemons too); the new action's id, or nil.
+    public func schedule(_ c: PostgresConnection, debtorID: Int64, caseID: Int64?, work: PlannedWork) throws -> Int64? {
+        let kind: String, invoiceID: Int64?, planID: Int64?, instalment: Int?, step: Int
+        switch work.key {
+        case .step(let position):
+            (kind, invoiceID, planID, instalment, step) = ("step", nil, nil, nil, position)
+        case .courtesy(let invoice, let position):
+            (kind, invoiceID, planID, instalment, step) = ("courtesy", invoice, nil, nil, position)
+        case .instalment(let plan, let number, _):
+            (kind, invoiceID, planID, instalment, step) = ("instalment_reminder", nil, plan, number, 0)
+        }
+        return try c.query("""
+            INSERT INTO \(schema).actions (kind, channel, debtor_id, invoice_id, case_id, plan_id, instalment, step, stage,
+                                           template, due_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """, [kind, work.channel.rawValue, debtorID, invoiceID, caseID, planID, instalment, step, work.stage.rawValue,
+                  work.template, work.dueAt]).first.map { try $0.decode(Int64.self, "id") }
+    }
+
+    /// Moves scheduled work to a new moment.
+    public func move(_ c: PostgresConnection, id: Int64, to dueAt: Date) throws {
+        _ = try c.query("UPDATE \(schema).actions SET due_at = $2, updated_at = now() WHERE id = $1 AND state = 'scheduled'",
+                        [id, dueAt])
+    }
+
+    /// Puts a step that needs approval on hold; it runs once a person approves it.
+    public func hold(_ c: PostgresConnection, id: Int64) throws {
+        _ = try c.query("""
+            UPDATE \(schema).actions SET state = 'held', lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+            WHERE id = $1
+            """, [id])
+    }
+
+    /// Opens the debtor's case under `policy`; the new case's id.
+    public func openCase(_ c: PostgresConnection, debtorID: Int64, policy: String) throws -> Int64 {
+        try c.query("INSERT INTO \(schema).cases (debtor_id, policy) VALUES ($1, $2) RETURNING id", [debtorID, policy])
+            .first.map { try $0.decode(Int64.self, "id") } ?? 0
+    }
+
+    /// Closes a case.
+    public func closeCase(_ c: PostgresConnection, id: Int64, reason: CaseCloseReason) throws {
+        _ = try c.query("""
+            UPDATE \(schema).cases SET state = 'closed', closed_at = now(), close_reason = $2 WHERE id = $1 AND state = 'open'
+            """, [id, reason.rawValue])
+    }
+
+    /// Follows a change of the debtor's policy override while the case is open.
+    public func setCasePolicy(_ c: PostgresConnection, id: Int64, policy: String) throws {
+        _ = try c.query("UPDATE \(schema).cases SET policy = $2 WHERE id = $1 AND policy <> $2", [id, policy])
+    }
+
+    /// Records that the case's step at `position` was done (executed, or skipped by a person).
+    public func advanceCase(_ c: PostgresConnection, id: Int64, position: Int, stage: CollectionStage, at: Date,
+                            formalNoticeOn: CalendarDay?) throws {
+        _ = try c.query("""
+            UPDATE \(schema).cases
+            SET position = greatest(position, $2), stage = $3, last_step_at = $4, expedite = false,
+                formal_notice_on = coalesce(formal_notice_on, $5::date)
+            WHERE id = $1
+            """, [id, position, stage.rawValue, at, formalNoticeOn?.description])
+    }
+
+    /// Settles the running promise.
+    public func settlePromise(_ c: PostgresConnection, id: Int64, kept: Bool) throws {
+        _ = try c.query("UPDATE \(schema).promises SET state = $2, settled_at = now() WHERE id = $1 AND state = 'open'",
+                        [id, kept ? "kept" : "broken"])
+    }
+
+    /// Ends the plan in force.
+    public func endPlan(_ c: PostgresConnection, id: Int64, completed: Bool) throws {
+        _ = try c.query("UPDATE \(schema).payment_plans SET state = $2, ended_at = now() WHERE id = $1 AND state = 'active'",
+                        [id, completed ? "completed" : "broken"])
+    }
+
+    /// Opens a task for the collectors, once per action and kind; the task's id, or nil if it existed.
+    public func openTask(_ c: PostgresConnection, debtorID: Int64, caseID: Int64?, actionID: Int64, kind: String,
+                         title: String, deadline: Date?) throws -> Int64? {
+        try c.query("""
+            INSERT INTO \(schema).tasks (debtor_id, case_id, action_id, kind, title, deadline)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """, [debtorID, caseID, actionID, kind, title, deadline]).first.map { try $0.decode(Int64.self, "id") }
+    }
+
+    /// Cancels the open tasks of a closed case.
+    public func cancelOpenTasks(_ c: PostgresConnection, caseID: Int64) throws -> Int {
+        try c.query("""
+            UPDATE \(schema).tasks SET state = 'cancelled', completed_at = now(), completed_by = 'recouvred'
+            WHERE case_id = $1 AND state = 'open' RETURNING id
+            """, [caseID]).rows.count
+    }
+
+    /// Asks for a review of the debtor at `at`: one scheduled review per debtor, at the earliest
+    /// moment asked for.
+    public func requestReview(_ c: PostgresConnection, debtorID: Int64, at: Date) throws {
+        _ = try c.query("""
+            INSERT INTO \(schema).actions (kind, debtor_id, due_at) VALUES ('review_debtor', $1, $2)
+            ON CONFLICT (debtor_id) WHERE kind = 'review_debtor' AND state = 'scheduled'
+            DO UPDATE SET due_at = least(\(schema).actions.due_at, EXCLUDED.due_at), updated_at = now()
+            """, [debtorID, at])
+    }
+
+    /// When the debtor was last sent a message, on any channel that reaches them.
+    public func lastMessageSent(_ c: PostgresConnection, debtorID: Int64) throws -> Date? {
+        try c.query("""
+            SELECT max(finished_at) AS at FROM \(schema).actions
+            WHERE debtor_id = $1 AND kind IN ('step', 'courtesy', 'instalment_reminder', 'email_reminder')
+              AND channel IN ('email', 'letter', 'sms', 'webhook') AND state = 'succeeded' AND outcome ? 'delivered'
+            """, [debtorID]).first.flatMap { try $0.decodeIfPresent(Date.self, "at") }
+    }
+
+    /// The figures of `claim_statement` for the debtor today: what a formal notice states.
+    public func claimStatement(_ c: PostgresConnection, debtorID: Int64, asOf: CalendarDay) throws -> [ClaimStatementLine] {
+        try c.query("""
+            SELECT invoice_id, number, currency, due_on, principal_outstanding, days_late, penalty, indemnity, total
+            FROM \(schema).claim_statement($1, $2::date)
+            """, [debtorID, asOf.description]).rows.map { row in
+            let currency = try row.decode(String.self, "currency")
+            func money(_ column: String, _ currency: String) throws -> Money {
+                Money(amount: try row.decode(Decimal.self, column), currency: currency)
+            }
+            return ClaimStatementLine(
+                invoiceId: try row.decode(Int64.self, "invoice_id"), number: try row.decode(String.self, "number"),
+                dueOn: try SituationStore.day(row, "due_on"), daysLate: try row.decode(Int.self, "days_late"),
+                principal: try money("principal_outstanding", currency), penalty: try money("penalty", currency),
+                indemnity: try money("indemnity", "EUR"), total: try money("total", currency))
+        }
+    }
+}
+
+/// One line of `claim_statement`.
+public struct ClaimStatementLine: Sendable, Equatable {
+    public let invoiceId: Int64
+    public let number: String
+    public let dueOn: CalendarDay
+    public let daysLate: Int
+    public let principal: Money
+    public let penalty: Money
+    public let indemnity: Money
+    public let total: Money
+}
