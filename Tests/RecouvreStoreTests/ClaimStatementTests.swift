@@ -193,7 +193,7 @@ final class ClaimStatementTests {
         try database.connection.execute("""
             CREATE ROLE \(role) LOGIN;
             GRANT USAGE ON SCHEMA tenant_acme TO \(role);
-            GRANT SELECT ON tenant_acme.debtors, tenant_acme.invoices, tenant_acme.payments, tenant_acme.events TO \(role);
+            GRANT SELECT ON tenant_acme.debtors, tenant_acme.invoices, tenant_acme.payments, tenant_acme.reductions, tenant_acme.events TO \(role);
             """)
         defer { try? database.connection.execute("DROP OWNED BY \(role); DROP ROLE \(role)") }
         let reader = try PostgresConnection(conninfo: database.conninfo + " user=\(role)")
@@ -208,10 +208,12 @@ final class ClaimStatementTests {
 
     @Test func agreesWithTheSwiftEngineOnSeededRandomLedgers() throws {
         var random = SplitMix64(seed: 0x5EED_C1A1)
+        // Reductions come from a generator of their own, so that the rest of each scenario stays as it was.
+        var reductionRandom = SplitMix64(seed: 0x5EED_4ED0)
         var checkedLines = 0
-        var sawCarried = false, sawConsumerInterest = false, sawFloor = false
+        var sawCarried = false, sawConsumerInterest = false, sawFloor = false, sawReduction = false
         for index in 0..<40 {
-            let scenario = try ClaimScenario.generate(index: index, using: &random)
+            let scenario = try ClaimScenario.generate(index: index, using: &random, reductionsUsing: &reductionRandom)
             let debtor = try insertDebtor("R\(index)", kind: scenario.kind)
             for event in scenario.events {
                 try insertEvent(debtor: debtor, kind: event.kind, at: "\(event.day) 12:00:00+00")
@@ -220,24 +222,37 @@ final class ClaimStatementTests {
             for invoice in scenario.invoices {
                 let id = try insertInvoice(debtor: debtor, number: "R\(index)-\(invoice.number)", amount: "\(invoice.amount)",
                                            currency: invoice.currency, dueOn: "\(invoice.dueOn)", lateRate: invoice.lateRate.map { "\($0)" })
+                // Before the payments: a reduction is refused above the outstanding when it is recorded.
+                for reduction in invoice.reductions {
+                    try sql.query("INSERT INTO reductions (invoice_id, amount, reason, granted_on) VALUES ($1, $2::numeric, 'test', $3::date)",
+                                  [id, "\(reduction.amount)", "\(reduction.day)"])
+                }
                 for payment in invoice.payments {
                     try insertPayment(debtor: debtor, invoice: scenario.pooled ? nil : id, amount: "\(payment.amount)",
                                       currency: invoice.currency, on: "\(payment.day)")
                 }
                 // The view's allocation: named payments are the invoice's; a debtor's pooled payments
-                // all go to its single invoice, in date order, until it is paid.
+                // all go to its single invoice, in date order, until what the reductions granted by
+                // as_of leave of it is paid (the last one in part).
+                let reducedByThen = invoice.reductions.filter { $0.day <= scenario.asOf }.reduce(Decimal(0)) { $0 + $1.amount }
                 var allocated: [LedgerPayment] = []
                 var pooledSoFar = Decimal(0)
                 for payment in invoice.payments.sorted(by: { $0.day < $1.day }) where payment.day <= scenario.asOf {
+                    var amount = payment.amount
                     if scenario.pooled {
-                        guard pooledSoFar < invoice.amount else { continue }
-                        pooledSoFar += payment.amount
+                        guard pooledSoFar < invoice.amount - reducedByThen else { continue }
+                        amount = min(amount, invoice.amount - reducedByThen - pooledSoFar)
+                        pooledSoFar += amount
                     }
-                    allocated.append(LedgerPayment(receivedOn: payment.day, amount: Money(amount: payment.amount, currency: invoice.currency)))
+                    allocated.append(LedgerPayment(receivedOn: payment.day, amount: Money(amount: amount, currency: invoice.currency)))
+                }
+                let reductions = invoice.reductions.map {
+                    LedgerReduction(grantedOn: $0.day, amount: Money(amount: $0.amount, currency: invoice.currency))
                 }
                 let ledger = try InvoiceLedger(invoiceId: id, number: "R\(index)-\(invoice.number)", dueOn: invoice.dueOn,
                                                amount: Money(amount: invoice.amount, currency: invoice.currency),
                                                payments: allocated,
+                                               reductions: reductions,
                                                acknowledgments: scenario.events.filter { $0.kind != "formal_notice_sent" }.map(\.day))
                 ledgers.append((ledger, invoice.lateRate))
             }
@@ -260,6 +275,7 @@ final class ClaimStatementTests {
                 sawCarried = sawCarried || line.usesCarriedForwardRates
                 sawConsumerInterest = sawConsumerInterest || (scenario.kind == .consumer && line.penalty.isPositive)
                 sawFloor = sawFloor || line.periods.contains { $0.source == .contractualFloor }
+                sawReduction = sawReduction || ledger.reductions.contains { $0.grantedOn <= scenario.asOf }
             }
             #expect(Set(rows.map(\.invoiceId)) == Set(expectedIds), "debtor R\(index): listed invoices")
         }
@@ -268,6 +284,7 @@ final class ClaimStatementTests {
         #expect(sawCarried)
         #expect(sawConsumerInterest)
         #expect(sawFloor)
+        #expect(sawReduction)
     }
 
     private func expect(_ row: ClaimRow, equals line: ClaimLine, _ context: String) {
@@ -396,6 +413,8 @@ private struct ClaimScenario {
         let dueOn: CalendarDay
         let lateRate: Decimal?
         let payments: [Payment]
+        /// Reductions granted on the invoice, never more in all than its amount.
+        let reductions: [Payment]
     }
 
     let kind: DebtorKind
@@ -406,7 +425,7 @@ private struct ClaimScenario {
     let events: [(kind: String, day: CalendarDay)]
     let asOf: CalendarDay
 
-    static func generate(index: Int, using random: inout SplitMix64) throws -> ClaimScenario {
+    static func generate(index: Int, using random: inout SplitMix64, reductionsUsing other: inout SplitMix64) throws -> ClaimScenario {
         let start = CalendarDay(year: 2024, month: 1, day: 1)
         let kind: DebtorKind = random.below(4) == 0 ? .consumer : .business
         let pooled = random.below(5) == 0
@@ -423,8 +442,16 @@ private struct ClaimScenario {
                 payments.append(Payment(day: dueOn.adding(days: random.below(420) - 20), amount: Decimal(part) / 100))
             }
             let lateRate: Decimal? = random.below(4) == 0 ? Decimal(1_000 + random.below(24_000)) / 1_000 : nil
+            var reductions: [Payment] = []
+            var left = cents
+            for _ in 0..<(other.below(3) == 0 ? 1 + other.below(2) : 0) where left > 1 {
+                // Sometimes all that is left (a write-off), usually a part.
+                let part = other.below(4) == 0 ? left : 1 + other.below(left / 2)
+                left -= part
+                reductions.append(Payment(day: dueOn.adding(days: other.below(400) - 30), amount: Decimal(part) / 100))
+            }
             invoices.append(Invoice(number: number, amount: amount, currency: random.below(10) == 0 ? "USD" : "EUR",
-                                    dueOn: dueOn, lateRate: lateRate, payments: payments))
+                                    dueOn: dueOn, lateRate: lateRate, payments: payments, reductions: reductions))
         }
         var events: [(kind: String, day: CalendarDay)] = []
         let firstDue = invoices.map(\.dueOn).min() ?? start

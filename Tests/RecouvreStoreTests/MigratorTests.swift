@@ -50,8 +50,10 @@ final class MigratorTests {
             "\(try $0.decode(String.self, "table_name")):\(try $0.decode(String.self, "table_type"))"
         }
         #expect(relations == [
-            "actions:BASE TABLE", "debtors:BASE TABLE", "events:BASE TABLE", "invoice_balances:VIEW",
-            "invoices:BASE TABLE", "payments:BASE TABLE", "schema_migrations:BASE TABLE",
+            "actions:BASE TABLE", "cases:BASE TABLE", "debtors:BASE TABLE", "disputes:BASE TABLE", "events:BASE TABLE",
+            "invoice_balances:VIEW", "invoices:BASE TABLE", "payment_plans:BASE TABLE", "payments:BASE TABLE",
+            "plan_instalments:BASE TABLE", "policies:BASE TABLE", "policy_steps:BASE TABLE", "promises:BASE TABLE",
+            "reductions:BASE TABLE", "schema_migrations:BASE TABLE", "tasks:BASE TABLE",
         ])
         #expect(tenant.slug.schemaName == "tenant_acme")
         #expect(try c.value("SELECT schema_version FROM recouvre.tenants WHERE slug = 'acme'", as: Int.self)
