@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // libpq, from Debian's libpq-dev.
@@ -64,6 +65,8 @@ let package = Package(
             dependencies: [
                 "ControlProtocol", "RecouvreCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Policies are written in YAML; the CLI turns them into JSON for the daemon.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Shared by the tests: the environment `make test` starts (database, SMTP maildir).

@@ -19,6 +19,17 @@ extension ControlError: CustomStringConvertible {
         case .permissionDenied(let uid):
             "permission denied: uid \(uid) may not use the control socket; "
                 + "ask for your user or group to be added to control.allowed_uids or control.allowed_gids"
+        case .notFound(let tenant, let what, let key):
+            "\(what) '\(key)' not found in tenant '\(tenant)'"
+        case .refused(let reason, let hint, _):
+            "error: \(reason)" + (hint.map { "\nhint: \($0)" } ?? "")
+        case .invalidPolicy(let name, let problems):
+            "policy '\(name)' is invalid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
+                + problems.map { "  " + $0 }.joined(separator: "\n")
+        case .policyInUse(let name, let cases, let debtors):
+            "policy '\(name)' is used by \(cases) case\(cases == 1 ? "" : "s") and \(debtors) debtor\(debtors == 1 ? "" : "s"): "
+                + "set those debtors to another policy (or none); a policy cases followed stays for their history, "
+                + "so lower its priority or narrow it instead"
         case .failed(let reason):
             "the daemon failed: \(reason)"
         }

@@ -16,6 +16,14 @@ public enum ControlError: Error, Sendable, Equatable {
     case databaseUnavailable(reason: String)
     /// The peer may not use the control socket.
     case permissionDenied(uid: Int)
+    /// The tenant has no such debtor, invoice, case, dispute, task or policy.
+    case notFound(tenant: String, what: String, key: String)
+    /// The database refused the change: `reason` says why, `hint` what to do, `code` is the SQLSTATE.
+    case refused(reason: String, hint: String?, code: String)
+    /// A policy document has problems, each `path: what is wrong; what to do`.
+    case invalidPolicy(name: String, problems: [String])
+    /// The policy cannot be deleted while cases or debtors use it.
+    case policyInUse(name: String, cases: Int, debtors: Int)
     /// Anything else.
     case failed(reason: String)
 
@@ -35,6 +43,10 @@ public enum ControlError: Error, Sendable, Equatable {
         case .actionStateConflict: "ActionStateConflict"
         case .databaseUnavailable: "DatabaseUnavailable"
         case .permissionDenied: "PermissionDenied"
+        case .notFound: "NotFound"
+        case .refused: "Refused"
+        case .invalidPolicy: "InvalidPolicy"
+        case .policyInUse: "PolicyInUse"
         case .failed: "Failed"
         }
     }
@@ -56,6 +68,14 @@ public enum ControlError: Error, Sendable, Equatable {
             ["reason": .string(reason)]
         case .permissionDenied(let uid):
             ["uid": .int(uid)]
+        case .notFound(let tenant, let what, let key):
+            ["tenant": .string(tenant), "what": .string(what), "key": .string(key)]
+        case .refused(let reason, let hint, let code):
+            ["reason": .string(reason), "hint": hint.map(VarlinkValue.string) ?? .null, "code": .string(code)]
+        case .invalidPolicy(let name, let problems):
+            ["name": .string(name), "problems": .array(problems.map(VarlinkValue.string))]
+        case .policyInUse(let name, let cases, let debtors):
+            ["name": .string(name), "cases": .int(cases), "debtors": .int(debtors)]
         }
     }
 
@@ -92,6 +112,18 @@ public enum ControlError: Error, Sendable, Equatable {
         case "PermissionDenied":
             guard let uid = int("uid") else { return nil }
             self = .permissionDenied(uid: uid)
+        case "NotFound":
+            guard let tenant = string("tenant"), let what = string("what"), let key = string("key") else { return nil }
+            self = .notFound(tenant: tenant, what: what, key: key)
+        case "Refused":
+            guard let reason = string("reason"), let code = string("code") else { return nil }
+            self = .refused(reason: reason, hint: string("hint"), code: code)
+        case "InvalidPolicy":
+            guard let name = string("name"), case .array(let items)? = p["problems"] else { return nil }
+            self = .invalidPolicy(name: name, problems: items.compactMap(\.stringValue))
+        case "PolicyInUse":
+            guard let name = string("name"), let cases = int("cases"), let debtors = int("debtors") else { return nil }
+            self = .policyInUse(name: name, cases: cases, debtors: debtors)
         case "Failed":
             guard let reason = string("reason") else { return nil }
             self = .failed(reason: reason)

@@ -3,6 +3,8 @@
 ///
 /// Methods throw ``ControlError`` for the interface's errors; any other error is
 /// reported to the client as `io.recouvre.Control.Failed` with the error's description.
+/// Parameters that conform to ``ValidatedParameters`` were checked before the call.
+/// Methods that change a tenant's data get the ``ControlCaller``, recorded as the author.
 public protocol ControlHandler: Sendable {
     /// `GetStatus`: what the daemon is doing.
     func getStatus() async throws -> DaemonStatus
@@ -28,4 +30,31 @@ public protocol ControlHandler: Sendable {
     func runNow(tenant: String?) async throws -> Int
     /// `Migrate`: applies pending migrations everywhere.
     func migrate() async throws -> MigrationSummary
+
+    /// `GetCase`: a debtor's case with invoices, promises, plan, disputes, tasks and events.
+    func getCase(_ p: GetCaseParameters) async throws -> GetCaseReply
+    /// `RecordPayment`: records money received.
+    func recordPayment(_ p: RecordPaymentParameters, caller: ControlCaller) async throws -> PaymentInfo
+    /// `AddPromise`: records a promise to pay.
+    func addPromise(_ p: AddPromiseParameters, caller: ControlCaller) async throws -> PromiseInfo
+    /// `CreatePlan`: creates a payment plan.
+    func createPlan(_ p: CreatePlanParameters, caller: ControlCaller) async throws -> PlanInfo
+    /// `OpenDispute`: opens a dispute on an invoice or the whole debtor.
+    func openDispute(_ p: OpenDisputeParameters, caller: ControlCaller) async throws -> DisputeInfo
+    /// `ResolveDispute`: resumes collection or cancels the disputed outstanding.
+    func resolveDispute(_ p: ResolveDisputeParameters, caller: ControlCaller) async throws -> DisputeInfo
+    /// `GrantReduction`: a reduction, credit note or write-off on an invoice.
+    func grantReduction(_ p: GrantReductionParameters, caller: ControlCaller) async throws -> ReductionInfo
+    /// `ListTasks`: collectors' tasks.
+    func listTasks(_ p: ListTasksParameters) async throws -> [TaskInfo]
+    /// `CompleteTask`: records a call's outcome, decides an approval, or closes another task.
+    func completeTask(_ p: CompleteTaskParameters, caller: ControlCaller) async throws -> TaskInfo
+    /// `ListPolicies`: the tenant's policies in the order they are tried.
+    func listPolicies(tenant: String) async throws -> [PolicySummary]
+    /// `GetPolicy`: one policy and its steps.
+    func getPolicy(tenant: String, name: String) async throws -> PolicyInfo
+    /// `SetPolicy`: creates or replaces a policy from a document.
+    func setPolicy(_ p: SetPolicyParameters, caller: ControlCaller) async throws -> SetPolicyReply
+    /// `DeletePolicy`: deletes a policy no case or debtor uses.
+    func deletePolicy(tenant: String, name: String, caller: ControlCaller) async throws
 }

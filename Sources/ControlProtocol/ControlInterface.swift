@@ -99,6 +99,244 @@ public enum ControlInterface {
       tenantsTotal: int
     )
 
+    # A debtor, as a case shows it.
+    # ref: the debtor's reference in the creditor's books; kind: business or consumer.
+    # policy: the policy an operator chose for the debtor, if any.
+    # timezone: the zone local times are given in (the debtor's, else the tenant's).
+    type Debtor (
+      id: int,
+      ref: string,
+      name: string,
+      kind: string,
+      email: ?string,
+      phone: ?string,
+      policy: ?string,
+      timezone: string
+    )
+
+    # A debtor's collection case. state: open or closed.
+    # stage and position: those of the last step done (position 0: none yet).
+    # expedite: a call asked for the next step now.
+    # closeReason: paid, promise_kept, plan_completed, written_off or dispute_upheld.
+    type Case (
+      id: int,
+      policy: string,
+      state: string,
+      stage: ?string,
+      position: int,
+      expedite: bool,
+      openedAt: string,
+      lastStepAt: ?string,
+      closedAt: ?string,
+      closeReason: ?string
+    )
+
+    # Work scheduled for a debtor. kind: step, courtesy, instalment_reminder, ...
+    # state: scheduled, or held while it waits for an approval.
+    # dueLocal: dueAt in the debtor's zone, "YYYY-MM-DD HH:MM".
+    type ScheduledAction (
+      id: int,
+      kind: string,
+      state: string,
+      channel: string,
+      step: int,
+      stage: ?string,
+      template: ?string,
+      dueAt: string,
+      dueLocal: string
+    )
+
+    # An invoice with something still owed, with its own state.
+    # Money is a decimal string with two decimals; dates are YYYY-MM-DD.
+    # reduced: reductions, credit notes and write-offs granted on it.
+    # disputed, inPlan, promised: an open dispute, active plan or open promise covers it.
+    type CaseInvoice (
+      id: int,
+      number: string,
+      currency: string,
+      issuedOn: string,
+      dueOn: string,
+      amount: string,
+      paid: string,
+      reduced: string,
+      outstanding: string,
+      daysOverdue: int,
+      disputed: bool,
+      inPlan: bool,
+      promised: bool
+    )
+
+    # A promise to pay amount by promisedOn (plus graceDays).
+    # state: open, kept, broken or cancelled.
+    type Promise (
+      id: int,
+      amount: string,
+      currency: string,
+      promisedOn: string,
+      graceDays: int,
+      state: string,
+      note: ?string,
+      madeBy: string,
+      madeAt: string,
+      settledAt: ?string
+    )
+
+    # One instalment of a payment plan. paid: what the debtor paid since the
+    # plan began covers this instalment and every earlier one.
+    type Instalment (
+      number: int,
+      dueOn: string,
+      amount: string,
+      paid: bool
+    )
+
+    # A payment plan (échéancier). state: active, completed, broken or cancelled.
+    # paidSince: what the debtor paid since the plan was created.
+    type Plan (
+      id: int,
+      state: string,
+      currency: string,
+      total: string,
+      graceDays: int,
+      paidSince: string,
+      note: ?string,
+      createdBy: string,
+      createdAt: string,
+      endedAt: ?string,
+      instalments: []Instalment
+    )
+
+    # An instalment of a plan being created: a date (YYYY-MM-DD) and an amount.
+    type PlannedInstalment (
+      dueOn: string,
+      amount: string
+    )
+
+    # A dispute (litige) on one invoice, or on the whole debtor when invoice is null.
+    # state: open or resolved; resolution: resume or cancel.
+    type Dispute (
+      id: int,
+      debtorId: int,
+      invoice: ?string,
+      state: string,
+      reason: string,
+      resolution: ?string,
+      resolutionNote: ?string,
+      openedBy: string,
+      openedAt: string,
+      resolvedBy: ?string,
+      resolvedAt: ?string
+    )
+
+    # A reduction (remise), credit note or write-off on an invoice.
+    # kind: reduction, credit_note or write_off.
+    type Reduction (
+      id: int,
+      invoice: string,
+      kind: string,
+      amount: string,
+      currency: string,
+      reason: string,
+      grantedBy: string,
+      grantedOn: string
+    )
+
+    # Work for a collector. kind: call, approval, agency_handoff, small_claims
+    # or court_file; state: open, done or cancelled.
+    # outcome: what was recorded when it was done, as JSON text.
+    type Task (
+      id: int,
+      debtorId: int,
+      debtorRef: string,
+      debtorName: string,
+      caseId: ?int,
+      actionId: ?int,
+      kind: string,
+      state: string,
+      title: string,
+      deadline: ?string,
+      createdAt: string,
+      completedAt: ?string,
+      completedBy: ?string,
+      outcome: ?string
+    )
+
+    # One entry of the tenant's journal. actor: a user name, recouvred or a
+    # database role; detail: JSON text.
+    type Event (
+      id: int,
+      occurredAt: string,
+      kind: string,
+      invoiceId: ?int,
+      actionId: ?int,
+      actor: string,
+      detail: string
+    )
+
+    # Money received from a debtor. invoice: the invoice it pays, by number;
+    # null when it pays the oldest open invoices first.
+    type Payment (
+      id: int,
+      debtorId: int,
+      invoice: ?string,
+      amount: string,
+      currency: string,
+      receivedOn: string,
+      reference: ?string
+    )
+
+    # One step of a collection policy. offsetDays: from the due date, negative
+    # before it. stage: reminder, call, formal_notice, agency, small_claims or
+    # legal. channel: email, letter, sms, webhook or task. sendAt: local HH:MM.
+    type PolicyStep (
+      position: int,
+      offsetDays: int,
+      stage: string,
+      channel: string,
+      template: string,
+      minOutstanding: string,
+      maxOutstanding: ?string,
+      requiresApproval: bool,
+      sendAt: string
+    )
+
+    # A collection policy and its steps, by position.
+    # debtorKind: business or consumer; null for any debtor.
+    type Policy (
+      name: string,
+      description: string,
+      debtorKind: ?string,
+      minOutstanding: string,
+      priority: int,
+      graceDays: int,
+      steps: []PolicyStep
+    )
+
+    # A policy in a list. steps: how many; openCases: open cases following it;
+    # debtors: debtors whose policy is set to it.
+    type PolicySummary (
+      name: string,
+      description: string,
+      debtorKind: ?string,
+      minOutstanding: string,
+      priority: int,
+      graceDays: int,
+      steps: int,
+      openCases: int,
+      debtors: int
+    )
+
+    # What SetPolicy changed. created: the policy is new. settings: policy
+    # fields that changed, by their document names. added, removed, changed:
+    # positions of steps.
+    type PolicyChanges (
+      created: bool,
+      settings: []string,
+      added: []int,
+      removed: []int,
+      changed: []int
+    )
+
     # Tells whether the daemon is up, ready or draining, and how busy it is.
     method GetStatus() -> (status: DaemonStatus)
 
@@ -152,6 +390,87 @@ public enum ControlInterface {
     # Applies pending migrations to the control schema and every tenant schema.
     method Migrate() -> (summary: MigrationSummary)
 
+    # One view of a debtor's collection: the debtor, its case (by caseId, else
+    # the debtor's open case, else its latest), the next scheduled actions,
+    # open invoices, promises, plan, disputes, reductions, open tasks and the
+    # last 20 events. Give debtor (a reference) or caseId.
+    method GetCase(tenant: string, debtor: ?string, caseId: ?int) -> (
+      debtor: Debtor,
+      case: ?Case,
+      scheduled: []ScheduledAction,
+      invoices: []CaseInvoice,
+      promises: []Promise,
+      plan: ?Plan,
+      disputes: []Dispute,
+      reductions: []Reduction,
+      tasks: []Task,
+      events: []Event
+    )
+
+    # Records a payment. amount: a positive decimal, at most 2 decimals.
+    # invoice: the invoice it pays, by number; else the oldest first.
+    # currency: the invoice's, else EUR; receivedOn: YYYY-MM-DD, today.
+    method RecordPayment(
+      tenant: string,
+      debtor: string,
+      amount: string,
+      invoice: ?string,
+      currency: ?string,
+      receivedOn: ?string,
+      reference: ?string
+    ) -> (payment: Payment)
+
+    # Records a promise to pay amount by promisedOn (YYYY-MM-DD, today to
+    # 90 days ahead); it pauses the case and replaces an open promise.
+    method AddPromise(tenant: string, debtor: string, amount: string, promisedOn: string, note: ?string) -> (promise: Promise)
+
+    # Creates a payment plan: 1 to 60 instalments, dates increasing from
+    # today, summing to the collectible overdue outstanding. It replaces an
+    # open promise and an active plan.
+    method CreatePlan(tenant: string, debtor: string, instalments: []PlannedInstalment, note: ?string) -> (plan: Plan)
+
+    # Opens a dispute on an invoice (by number) or, without invoice, on the
+    # whole debtor: what it covers is not collected until it is resolved.
+    method OpenDispute(tenant: string, debtor: string, invoice: ?string, reason: string) -> (dispute: Dispute)
+
+    # Resolves a dispute. resolution: resume (collection goes on) or cancel
+    # (the disputed outstanding is written off).
+    method ResolveDispute(tenant: string, id: int, resolution: string, note: ?string) -> (dispute: Dispute)
+
+    # Grants a reduction, credit note or write-off on an invoice, at most its
+    # outstanding. kind: reduction (default), credit_note or write_off; a
+    # write-off without amount writes off the whole outstanding.
+    method GrantReduction(tenant: string, invoice: string, amount: ?string, reason: string, kind: ?string) -> (reduction: Reduction)
+
+    # Lists collectors' tasks, earliest deadline first. state: open
+    # (default), done, cancelled or all; kind: only tasks of this kind.
+    method ListTasks(tenant: string, state: ?string, kind: ?string) -> (tasks: []Task)
+
+    # Completes a task. A call takes reached, reason and next (continue or
+    # escalate); an approval takes approve; other kinds take only note.
+    method CompleteTask(
+      tenant: string,
+      id: int,
+      reached: ?bool,
+      reason: ?string,
+      next: ?string,
+      approve: ?bool,
+      note: ?string
+    ) -> (task: Task)
+
+    # Lists the tenant's policies in the order they are tried.
+    method ListPolicies(tenant: string) -> (policies: []PolicySummary)
+
+    # Shows one policy and its steps.
+    method GetPolicy(tenant: string, name: string) -> (policy: Policy)
+
+    # Creates or replaces a policy and all its steps in one transaction.
+    # document: JSON text with snake_case keys (see docs/control-protocol.md).
+    method SetPolicy(tenant: string, document: string) -> (policy: Policy, changes: PolicyChanges)
+
+    # Deletes a policy that no case and no debtor uses.
+    method DeletePolicy(tenant: string, name: string) -> (name: string)
+
     # No tenant has this slug.
     error TenantNotFound (slug: string)
 
@@ -175,6 +494,20 @@ public enum ControlInterface {
 
     # The peer's user and groups are not allowed to use the control socket.
     error PermissionDenied (uid: int)
+
+    # The tenant has no such thing. what: debtor, invoice, case, dispute,
+    # task or policy; key: the reference, number, id or name given.
+    error NotFound (tenant: string, what: string, key: string)
+
+    # The database refused the change. reason: why; hint: what to do;
+    # code: the SQLSTATE.
+    error Refused (reason: string, hint: ?string, code: string)
+
+    # The policy document has problems, each "path: what is wrong".
+    error InvalidPolicy (name: string, problems: []string)
+
+    # Cases (open or closed) or debtors use the policy: it cannot be deleted.
+    error PolicyInUse (name: string, cases: int, debtors: int)
 
     # Anything else went wrong; reason says what.
     error Failed (reason: string)

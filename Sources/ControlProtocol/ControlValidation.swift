@@ -42,12 +42,4 @@ public enum ControlValidation {
         limitRange.contains(limit)
             ? nil : "limit \(limit) is out of range: use \(limitRange.lowerBound) to \(limitRange.upperBound)"
     }
-
-    private static func isLowercase(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
 }

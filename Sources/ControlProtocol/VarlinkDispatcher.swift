@@ -26,8 +26,8 @@ public struct VarlinkDispatcher: Sendable {
         self.info = info
     }
 
-    /// The reply to `message`, or nil when the call was `oneway`.
-    public func reply(to message: Data) async -> Data? {
+    /// The reply to `message` from `caller`, or nil when the call was `oneway`.
+    public func reply(to message: Data, caller: ControlCaller = .unknown) async -> Data? {
         let request: VarlinkRequest
         do {
             request = try VarlinkRequest(message: message)
@@ -37,7 +37,7 @@ public struct VarlinkDispatcher: Sendable {
         let reply: Data
         do {
             if request.upgrade { throw VarlinkError.invalidParameter("upgrade") }
-            reply = try await route(request)
+            reply = try await route(request, caller: caller)
         } catch let error as VarlinkError {
             reply = VarlinkMessage.error(error)
         } catch let error as ControlError {
@@ -48,10 +48,10 @@ public struct VarlinkDispatcher: Sendable {
         return request.oneway ? nil : reply
     }
 
-    private func route(_ request: VarlinkRequest) async throws -> Data {
+    private func route(_ request: VarlinkRequest, caller: ControlCaller) async throws -> Data {
         switch request.interface {
         case VarlinkServiceInterface.name: return try serveService(request)
-        case ControlInterface.name: return try await serveControl(request)
+        case ControlInterface.name: return try await serveControl(request, caller: caller)
         case "": throw VarlinkError.methodNotFound(request.method)
         default: throw VarlinkError.interfaceNotFound(request.interface)
         }
@@ -77,7 +77,7 @@ public struct VarlinkDispatcher: Sendable {
         }
     }
 
-    private func serveControl(_ request: VarlinkRequest) async throws -> Data {
+    private func serveControl(_ request: VarlinkRequest, caller: ControlCaller) async throws -> Data {
         let member = String(request.method.dropFirst(ControlInterface.name.count + 1))
         switch member {
         case "GetStatus":
@@ -115,7 +115,66 @@ public struct VarlinkDispatcher: Sendable {
         case "Migrate":
             return try VarlinkMessage.reply(MigrateReply(summary: try await handler.migrate()))
         default:
+            return try await serveProcedure(request, member: member, caller: caller)
+        }
+    }
+
+    /// The methods of the collection procedure, whose parameters are checked before the handler runs.
+    private func serveProcedure(_ request: VarlinkRequest, member: String, caller: ControlCaller) async throws -> Data {
+        switch member {
+        case "GetCase":
+            return try VarlinkMessage.reply(try await handler.getCase(try checked(request, GetCaseParameters.self)))
+        case "RecordPayment":
+            let p = try checked(request, RecordPaymentParameters.self)
+            return try VarlinkMessage.reply(PaymentReply(payment: try await handler.recordPayment(p, caller: caller)))
+        case "AddPromise":
+            let p = try checked(request, AddPromiseParameters.self)
+            return try VarlinkMessage.reply(PromiseReply(promise: try await handler.addPromise(p, caller: caller)))
+        case "CreatePlan":
+            let p = try checked(request, CreatePlanParameters.self)
+            return try VarlinkMessage.reply(PlanReply(plan: try await handler.createPlan(p, caller: caller)))
+        case "OpenDispute":
+            let p = try checked(request, OpenDisputeParameters.self)
+            return try VarlinkMessage.reply(DisputeReply(dispute: try await handler.openDispute(p, caller: caller)))
+        case "ResolveDispute":
+            let p = try checked(request, ResolveDisputeParameters.self)
+            return try VarlinkMessage.reply(DisputeReply(dispute: try await handler.resolveDispute(p, caller: caller)))
+        case "GrantReduction":
+            let p = try checked(request, GrantReductionParameters.self)
+            return try VarlinkMessage.reply(ReductionReply(reduction: try await handler.grantReduction(p, caller: caller)))
+        case "ListTasks":
+            let p = try checked(request, ListTasksParameters.self)
+            return try VarlinkMessage.reply(ListTasksReply(tasks: try await handler.listTasks(p)))
+        case "CompleteTask":
+            let p = try checked(request, CompleteTaskParameters.self)
+            return try VarlinkMessage.reply(TaskReply(task: try await handler.completeTask(p, caller: caller)))
+        case "ListPolicies":
+            let p = try checked(request, TenantParameters.self)
+            return try VarlinkMessage.reply(ListPoliciesReply(policies: try await handler.listPolicies(tenant: p.tenant)))
+        case "GetPolicy":
+            let p = try checked(request, PolicyReferenceParameters.self)
+            return try VarlinkMessage.reply(PolicyReply(policy: try await handler.getPolicy(tenant: p.tenant, name: p.name)))
+        case "SetPolicy":
+            let p = try checked(request, SetPolicyParameters.self)
+            return try VarlinkMessage.reply(try await handler.setPolicy(p, caller: caller))
+        case "DeletePolicy":
+            let p = try checked(request, PolicyReferenceParameters.self)
+            try await handler.deletePolicy(tenant: p.tenant, name: p.name, caller: caller)
+            return try VarlinkMessage.reply(DeletePolicyReply(name: p.name))
+        default:
             throw VarlinkError.methodNotFound(request.method)
         }
+    }
+
+    /// Decodes the parameters, then refuses values the interface does not accept, so that
+    /// no handler sees them.
+    private func checked<P: Decodable & ValidatedParameters>(_ request: VarlinkRequest, _ type: P.Type) throws -> P {
+        let parameters = try request.decodeParameters(type)
+        do {
+            try parameters.validate()
+        } catch {
+            throw error.controlError
+        }
+        return parameters
     }
 }

@@ -4,4 +4,7 @@ struct CommandFailure: Error {
     var message: String
     /// The exit code.
     var status: Int32
+    /// Whether the message is printed after `recouvrectl: `; a refusal from the database
+    /// reads `error: …` / `hint: …` on its own.
+    var prefixed = true
 }

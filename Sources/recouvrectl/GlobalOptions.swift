@@ -33,6 +33,9 @@ struct GlobalOptions: ParsableArguments {
             let client = try ControlClient(path: path, timeout: timeout)
             reply = try body(client)
         } catch let error as ControlError {
+            if case .refused = error {
+                throw CommandFailure(message: error.description, status: ExitStatus.refused, prefixed: false)
+            }
             throw CommandFailure(message: error.description, status: ExitStatus.refused)
         } catch VarlinkClientError.unreachable(let path, let reason) {
             throw CommandFailure(

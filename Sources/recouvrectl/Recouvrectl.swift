@@ -7,7 +7,7 @@ import Foundation
 struct Recouvrectl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recouvrectl",
-        abstract: "Control a running recouvred: status, tenants, actions, migrations.",
+        abstract: "Control a running recouvred: status, tenants, actions, migrations, cases and policies.",
         discussion: """
             Talks to recouvred over its varlink control socket (\(RecouvreSocket.defaultPath) \
             unless --socket or RECOUVRE_SOCKET says otherwise). Add --json to any command for \
@@ -23,6 +23,8 @@ struct Recouvrectl: ParsableCommand {
         version: VarlinkServiceInfo.defaultVersion,
         subcommands: [
             StatusCommand.self, TenantCommand.self, ActionsCommand.self, RunNowCommand.self, MigrateCommand.self,
+            CaseCommand.self, PaymentCommand.self, PromiseCommand.self, PlanCommand.self, DisputeCommand.self,
+            ReductionCommand.self, TaskCommand.self, PolicyCommand.self,
         ]
     )
 
@@ -34,7 +36,7 @@ struct Recouvrectl: ParsableCommand {
             try command.run()
             ExitStatus.terminate(ExitStatus.success)
         } catch let failure as CommandFailure {
-            Console.error("recouvrectl: " + failure.message)
+            Console.error(failure.prefixed ? "recouvrectl: " + failure.message : failure.message)
             ExitStatus.terminate(failure.status)
         } catch {
             let code = exitCode(for: error)

@@ -28,4 +28,23 @@ enum Validate {
             throw ValidationError("\(option) must not be empty")
         }
     }
+
+    /// The checks the daemon makes too, so that a bad amount or date is a usage error.
+    static func parameters(_ parameters: some ValidatedParameters) throws {
+        do {
+            try parameters.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// `yes`/`no` (or `true`/`false`) as a boolean.
+    static func yesNo(_ text: String?, option: String) throws -> Bool? {
+        guard let text else { return nil }
+        switch text.lowercased() {
+        case "yes", "y", "true": return true
+        case "no", "n", "false": return false
+        default: throw ValidationError("\(option) takes yes or no, not '\(text)'")
+        }
+    }
 }

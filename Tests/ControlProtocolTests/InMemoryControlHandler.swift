@@ -1,10 +1,16 @@
 import ControlProtocol
+import Foundation
 
 /// A handler over in-memory tenants and actions, enough to exercise the protocol layer.
 actor InMemoryControlHandler: ControlHandler {
     private var tenants: [String: TenantInfo] = [:]
     private var actions: [String: [ActionInfo]] = [:]
     private(set) var runNowCalls: [String?] = []
+    /// Who made each change, in order: the author the daemon would record.
+    private(set) var authors: [String] = []
+    private(set) var payments: [RecordPaymentParameters] = []
+    private var policies: [String: PolicyInfo] = [:]
+    private var tasks: [TaskInfo] = [.sample(5, kind: "call"), .sample(6, kind: "approval")]
 
     struct Unexpected: Error, CustomStringConvertible {
         var description: String { "disk on fire" }
@@ -95,6 +101,133 @@ actor InMemoryControlHandler: ControlHandler {
         throw Unexpected()
     }
 
+    func getCase(_ p: GetCaseParameters) async throws -> GetCaseReply {
+        _ = try tenant(p.tenant)
+        guard p.debtor == "CLI-1" || p.caseId == 9 else {
+            throw ControlError.notFound(tenant: p.tenant, what: p.debtor == nil ? "case" : "debtor", key: p.debtor ?? "\(p.caseId ?? 0)")
+        }
+        return .sample
+    }
+
+    func recordPayment(_ p: RecordPaymentParameters, caller: ControlCaller) async throws -> PaymentInfo {
+        _ = try tenant(p.tenant)
+        authors.append(caller.name)
+        payments.append(p)
+        return PaymentInfo(id: payments.count, debtorId: 1, invoice: p.invoice, amount: p.amount, currency: p.currency ?? "EUR",
+                           receivedOn: p.receivedOn ?? "2025-01-06", reference: p.reference)
+    }
+
+    func addPromise(_ p: AddPromiseParameters, caller: ControlCaller) async throws -> PromiseInfo {
+        _ = try tenant(p.tenant)
+        authors.append(caller.name)
+        guard p.promisedOn <= "2025-04-06" else {
+            throw ControlError.refused(reason: "a promise is at most 90 days ahead: \(p.promisedOn) is later than 2025-04-06",
+                                       hint: "Agree on an earlier date, or a payment plan.", code: "22023")
+        }
+        return PromiseInfo(id: 3, amount: p.amount, currency: "EUR", promisedOn: p.promisedOn, graceDays: 3, state: "open",
+                           note: p.note, madeBy: caller.name, madeAt: "2025-01-06T09:00:00Z")
+    }
+
+    func createPlan(_ p: CreatePlanParameters, caller: ControlCaller) async throws -> PlanInfo {
+        _ = try tenant(p.tenant)
+        authors.append(caller.name)
+        return PlanInfo(id: 4, state: "active", currency: "EUR", total: "1250.40", graceDays: 3, paidSince: "0.00",
+                        createdBy: caller.name, createdAt: "2025-01-06T09:00:00Z",
+                        instalments: p.instalments.enumerated().map {
+                            InstalmentInfo(number: $0.offset + 1, dueOn: $0.element.dueOn, amount: $0.element.amount, paid: false)
+                        })
+    }
+
+    func openDispute(_ p: OpenDisputeParameters, caller: ControlCaller) async throws -> DisputeInfo {
+        _ = try tenant(p.tenant)
+        authors.append(caller.name)
+        return DisputeInfo(id: 7, debtorId: 1, invoice: p.invoice, state: "open", reason: p.reason, openedBy: caller.name,
+                           openedAt: "2025-01-06T09:00:00Z")
+    }
+
+    func resolveDispute(_ p: ResolveDisputeParameters, caller: ControlCaller) async throws -> DisputeInfo {
+        _ = try tenant(p.tenant)
+        authors.append(caller.name)
+        return DisputeInfo(id: p.id, debtorId: 1, state: "resolved", reason: "goods damaged", resolution: p.resolution,
+                           resolutionNote: p.note, openedBy: "ops", openedAt: "2025-01-06T09:00:00Z", resolvedBy: caller.name,
+                           resolvedAt: "2025-01-07T09:00:00Z")
+    }
+
+    func grantReduction(_ p: GrantReductionParameters, caller: ControlCaller) async throws -> ReductionInfo {
+        _ = try tenant(p.tenant)
+        authors.append(caller.name)
+        return ReductionInfo(id: 8, invoice: p.invoice, kind: p.kind ?? "reduction", amount: p.amount ?? "1250.40",
+                             currency: "EUR", reason: p.reason, grantedBy: caller.name, grantedOn: "2025-01-06")
+    }
+
+    func listTasks(_ p: ListTasksParameters) async throws -> [TaskInfo] {
+        _ = try tenant(p.tenant)
+        let state = p.state ?? "open"
+        return tasks.filter { (state == "all" || $0.state == state) && (p.kind == nil || $0.kind == p.kind) }
+    }
+
+    func completeTask(_ p: CompleteTaskParameters, caller: ControlCaller) async throws -> TaskInfo {
+        _ = try tenant(p.tenant)
+        guard let index = tasks.firstIndex(where: { $0.id == p.id }) else {
+            throw ControlError.notFound(tenant: p.tenant, what: "task", key: String(p.id))
+        }
+        if tasks[index].kind == "approval" && p.approve == nil {
+            throw ControlError.invalidArgument(field: "task", reason: "task \(p.id) is an approval: give approve (approve or reject) and optionally a note")
+        }
+        authors.append(caller.name)
+        tasks[index].state = "done"
+        tasks[index].completedBy = caller.name
+        return tasks[index]
+    }
+
+    func listPolicies(tenant: String) async throws -> [PolicySummary] {
+        _ = try self.tenant(tenant)
+        return policies.values.sorted { ($0.priority, $0.name) < ($1.priority, $1.name) }.map {
+            PolicySummary(name: $0.name, description: $0.description, debtorKind: $0.debtorKind, minOutstanding: $0.minOutstanding,
+                          priority: $0.priority, graceDays: $0.graceDays, steps: $0.steps.count)
+        }
+    }
+
+    func getPolicy(tenant: String, name: String) async throws -> PolicyInfo {
+        _ = try self.tenant(tenant)
+        guard let policy = policies[name] else { throw ControlError.notFound(tenant: tenant, what: "policy", key: name) }
+        return policy
+    }
+
+    /// Reads the document's JSON as the daemon would, without the core's checks: a document
+    /// without steps is refused with two problems, to show how problems print.
+    func setPolicy(_ p: SetPolicyParameters, caller: ControlCaller) async throws -> SetPolicyReply {
+        _ = try tenant(p.tenant)
+        let object = try JSONSerialization.jsonObject(with: Data(p.document.utf8)) as? [String: Any] ?? [:]
+        let name = object["name"] as? String ?? "(unnamed)"
+        let steps = object["steps"] as? [[String: Any]] ?? []
+        guard !steps.isEmpty else {
+            throw ControlError.invalidPolicy(name: name, problems: [
+                "steps: a policy needs at least one step; add one", "grace_days: 45 is out of range; use 0 to 30",
+            ])
+        }
+        authors.append(caller.name)
+        let policy = PolicyInfo(
+            name: name, description: object["description"] as? String ?? "", debtorKind: object["debtor_kind"] as? String,
+            minOutstanding: object["min_outstanding"] as? String ?? "0.00", priority: object["priority"] as? Int ?? 100,
+            graceDays: object["grace_days"] as? Int ?? 3,
+            steps: steps.map {
+                PolicyStepInfo(position: $0["position"] as? Int ?? 0, offsetDays: $0["offset_days"] as? Int ?? 0,
+                               stage: $0["stage"] as? String ?? "", channel: $0["channel"] as? String ?? "",
+                               template: $0["template"] as? String ?? "", minOutstanding: $0["min_outstanding"] as? String ?? "0.00",
+                               sendAt: $0["send_at"] as? String ?? "09:00")
+            })
+        let created = policies[name] == nil
+        policies[name] = policy
+        return SetPolicyReply(policy: policy, changes: PolicyChanges(created: created, added: created ? policy.steps.map(\.position) : []))
+    }
+
+    func deletePolicy(tenant: String, name: String, caller: ControlCaller) async throws {
+        _ = try self.tenant(tenant)
+        guard policies.removeValue(forKey: name) != nil else { throw ControlError.notFound(tenant: tenant, what: "policy", key: name) }
+        authors.append(caller.name)
+    }
+
     private func tenant(_ slug: String) throws -> TenantInfo {
         guard let tenant = tenants[slug] else { throw ControlError.tenantNotFound(slug: slug) }
         return tenant
@@ -135,4 +268,28 @@ extension ActionInfo {
             id: id, kind: "reminder", channel: "email", state: state, debtorId: 7, invoiceId: 70 + id, step: 1,
             dueAt: "2025-01-06T09:00:00Z", attempts: state == "dead" ? 5 : 0, updatedAt: "2025-01-06T09:00:00Z")
     }
+}
+
+extension TaskInfo {
+    static func sample(_ id: Int, kind: String) -> TaskInfo {
+        TaskInfo(id: id, debtorId: 1, debtorRef: "CLI-1", debtorName: "Boulangerie Martin", caseId: 9, kind: kind, state: "open",
+                 title: kind == "call" ? "Call Boulangerie Martin" : "Approve formal notice", createdAt: "2025-01-06T09:00:00Z")
+    }
+}
+
+extension GetCaseReply {
+    static let sample = GetCaseReply(
+        debtor: DebtorInfo(id: 1, ref: "CLI-1", name: "Boulangerie Martin", kind: "business", email: "compta@martin.example",
+                           timezone: "Europe/Paris"),
+        case: CaseInfo(id: 9, policy: "business", state: "open", stage: "reminder", position: 2,
+                       openedAt: "2025-01-02T08:00:00Z", lastStepAt: "2025-01-05T08:00:00Z"),
+        scheduled: [ScheduledActionInfo(id: 31, kind: "step", state: "scheduled", channel: "task", step: 3, stage: "call",
+                                        template: "call", dueAt: "2025-01-09T09:00:00Z", dueLocal: "2025-01-09 10:00")],
+        invoices: [CaseInvoiceInfo(id: 70, number: "FA-2024-0412", currency: "EUR", issuedOn: "2024-11-01", dueOn: "2024-12-01",
+                                   amount: "1250.40", paid: "250.00", reduced: "0.00", outstanding: "1000.40", daysOverdue: 36,
+                                   promised: true)],
+        promises: [PromiseInfo(id: 3, amount: "1000.40", currency: "EUR", promisedOn: "2025-01-20", graceDays: 3, state: "open",
+                               madeBy: "ops", madeAt: "2025-01-06T09:00:00Z")],
+        events: [EventInfo(id: 100, occurredAt: "2025-01-06T09:00:00Z", kind: "promise_made", actor: "ops",
+                           detail: #"{"amount": 1000.40}"#)])
 }

@@ -77,6 +77,71 @@ public final class ControlClient: Sendable {
         try call("Migrate", EmptyParameters(), MigrateReply.self).summary
     }
 
+    /// `GetCase`.
+    public func getCase(_ p: GetCaseParameters) throws -> GetCaseReply {
+        try call("GetCase", p, GetCaseReply.self)
+    }
+
+    /// `RecordPayment`.
+    public func recordPayment(_ p: RecordPaymentParameters) throws -> PaymentInfo {
+        try call("RecordPayment", p, PaymentReply.self).payment
+    }
+
+    /// `AddPromise`.
+    public func addPromise(_ p: AddPromiseParameters) throws -> PromiseInfo {
+        try call("AddPromise", p, PromiseReply.self).promise
+    }
+
+    /// `CreatePlan`.
+    public func createPlan(_ p: CreatePlanParameters) throws -> PlanInfo {
+        try call("CreatePlan", p, PlanReply.self).plan
+    }
+
+    /// `OpenDispute`.
+    public func openDispute(_ p: OpenDisputeParameters) throws -> DisputeInfo {
+        try call("OpenDispute", p, DisputeReply.self).dispute
+    }
+
+    /// `ResolveDispute`.
+    public func resolveDispute(_ p: ResolveDisputeParameters) throws -> DisputeInfo {
+        try call("ResolveDispute", p, DisputeReply.self).dispute
+    }
+
+    /// `GrantReduction`.
+    public func grantReduction(_ p: GrantReductionParameters) throws -> ReductionInfo {
+        try call("GrantReduction", p, ReductionReply.self).reduction
+    }
+
+    /// `ListTasks`.
+    public func listTasks(_ p: ListTasksParameters) throws -> [TaskInfo] {
+        try call("ListTasks", p, ListTasksReply.self).tasks
+    }
+
+    /// `CompleteTask`.
+    public func completeTask(_ p: CompleteTaskParameters) throws -> TaskInfo {
+        try call("CompleteTask", p, TaskReply.self).task
+    }
+
+    /// `ListPolicies`.
+    public func listPolicies(tenant: String) throws -> [PolicySummary] {
+        try call("ListPolicies", TenantParameters(tenant: tenant), ListPoliciesReply.self).policies
+    }
+
+    /// `GetPolicy`.
+    public func getPolicy(tenant: String, name: String) throws -> PolicyInfo {
+        try call("GetPolicy", PolicyReferenceParameters(tenant: tenant, name: name), PolicyReply.self).policy
+    }
+
+    /// `SetPolicy`.
+    public func setPolicy(_ p: SetPolicyParameters) throws -> SetPolicyReply {
+        try call("SetPolicy", p, SetPolicyReply.self)
+    }
+
+    /// `DeletePolicy`.
+    public func deletePolicy(tenant: String, name: String) throws {
+        _ = try call("DeletePolicy", PolicyReferenceParameters(tenant: tenant, name: name), DeletePolicyReply.self)
+    }
+
     private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
         try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
     }

@@ -206,6 +206,8 @@ public final class ControlServer: @unchecked Sendable {
         UnixSocket.setSendTimeout(fd, milliseconds: idleMilliseconds)
         let peer = try? PeerCredentials.of(descriptor: fd)
         let allowed = peer.map(access.allows) ?? false
+        // Looked up once per connection: the author of every change made on it.
+        let caller = allowed ? peer.map(ControlCaller.init(peer:)) ?? .unknown : .unknown
         var decoder = VarlinkFrameDecoder(maxFrameBytes: maxFrameBytes)
         var buffer = [UInt8](repeating: 0, count: 16384)
         let clock = ContinuousClock()
@@ -232,7 +234,7 @@ public final class ControlServer: @unchecked Sendable {
                     send(VarlinkError(.permissionDenied(uid: peer.map { Int($0.uid) } ?? -1)), to: fd)
                     return
                 }
-                if let reply = ReplyBox.reply(of: dispatcher, to: message) {
+                if let reply = ReplyBox.reply(of: dispatcher, to: message, caller: caller) {
                     guard UnixSocket.sendAll(fd, VarlinkMessage.frame(reply)) else { return }
                 }
             }

@@ -8,10 +8,10 @@ final class ReplyBox: @unchecked Sendable {
 
     /// Runs `dispatcher` on `message` in a task and blocks the calling thread until it replies.
     /// Never call it from the cooperative pool.
-    static func reply(of dispatcher: VarlinkDispatcher, to message: Data) -> Data? {
+    static func reply(of dispatcher: VarlinkDispatcher, to message: Data, caller: ControlCaller) -> Data? {
         let box = ReplyBox()
         Task(executorPreference: ControlPlaneExecutor.shared) {
-            box.reply = await dispatcher.reply(to: message)
+            box.reply = await dispatcher.reply(to: message, caller: caller)
             box.done.signal()
         }
         box.done.wait()

@@ -175,7 +175,7 @@ final class ControlService: ControlHandler {
     }
 
     /// Runs a database call and turns store errors into the interface's errors.
-    private func call<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+    func call<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         do {
             return try await database.withConnection(body)
         } catch let error as TenantError {
