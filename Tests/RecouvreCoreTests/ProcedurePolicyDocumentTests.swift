@@ -107,6 +107,17 @@ import RecouvreCore
         #expect(try problems(oneStep(#", "max_outstanding": -1"#)) == ["steps[0].max_outstanding: -1 is negative; amounts are 0 or more"])
     }
 
+    @Test func missingStepFieldsAreNamed() throws {
+        #expect(try problems(#"{"name": "p", "steps": [{"position": 1}]}"#) == [
+            "steps[0].stage: missing; use one of reminder, call, formal_notice, agency, small_claims, legal",
+            "steps[0].channel: missing; use one of email, letter, sms, webhook, task",
+            "steps[0].offset_days: missing; give the number of days from the due date (negative before it)",
+            "steps[0].template: missing; name the template to send (or, for a task step, the kind of task)",
+        ])
+        #expect(try problems(oneStep(#", "max_outstanding": "1000000000000""#))
+            == ["steps[0].max_outstanding: 1000000000000 is too large; amounts are at most 999999999999.99"])
+    }
+
     @Test func onlyRemindersByEmailOrSMSComeBeforeTheDueDate() throws {
         let letter = #"{"name": "p", "steps": [{"offset_days": -2, "stage": "reminder", "channel": "letter", "template": "courtesy"}]}"#
         #expect(try problems(letter) == ["steps[0].offset_days: -2 is before the due date, but only reminder steps on email or sms may come "
