@@ -75,6 +75,8 @@ import RecouvreCore
         #expect(try problems(oneStep("", top: #""debtor_kind": "company","#))
             == [#"debtor_kind: "company" is not a debtor kind; use business or consumer, or leave it out for any debtor"#])
         #expect(try problems(oneStep("", top: #""grace_days": 31,"#)) == ["grace_days: 31 is out of range; use 0 to 30 days"])
+        #expect(try problems(oneStep("", top: #""priority": 3000000000,"#))
+            == ["priority: 3000000000 is out of range; use a whole number between -2147483648 and 2147483647 (lower is tried first)"])
         #expect(try problems(oneStep("", top: #""min_outstanding": "-5","#)) == ["min_outstanding: -5 is negative; amounts are 0 or more"])
         #expect(try problems(oneStep("", top: #""min_outstanding": "lots","#))
             == [#"min_outstanding: "lots" is not an amount; write a decimal number such as "5000.01""#])
