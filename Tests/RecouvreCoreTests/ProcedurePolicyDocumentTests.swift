@@ -75,6 +75,8 @@ import RecouvreCore
         #expect(try problems(oneStep("", top: #""debtor_kind": "company","#))
             == [#"debtor_kind: "company" is not a debtor kind; use business or consumer, or leave it out for any debtor"#])
         #expect(try problems(oneStep("", top: #""grace_days": 31,"#)) == ["grace_days: 31 is out of range; use 0 to 30 days"])
+        #expect(try problems(oneStep("", top: #""priority": 3000000000,"#))
+            == ["priority: 3000000000 is out of range; use a whole number between -2147483648 and 2147483647 (lower is tried first)"])
         #expect(try problems(oneStep("", top: #""min_outstanding": "-5","#)) == ["min_outstanding: -5 is negative; amounts are 0 or more"])
         #expect(try problems(oneStep("", top: #""min_outstanding": "lots","#))
             == [#"min_outstanding: "lots" is not an amount; write a decimal number such as "5000.01""#])
@@ -105,6 +107,17 @@ import RecouvreCore
         #expect(try problems(oneStep(#", "min_outstanding": "6000", "max_outstanding": "5000""#))
             == ["steps[0].min_outstanding: 6000 is above max_outstanding 5000; the step could never apply, lower it or raise the maximum"])
         #expect(try problems(oneStep(#", "max_outstanding": -1"#)) == ["steps[0].max_outstanding: -1 is negative; amounts are 0 or more"])
+    }
+
+    @Test func missingStepFieldsAreNamed() throws {
+        #expect(try problems(#"{"name": "p", "steps": [{"position": 1}]}"#) == [
+            "steps[0].stage: missing; use one of reminder, call, formal_notice, agency, small_claims, legal",
+            "steps[0].channel: missing; use one of email, letter, sms, webhook, task",
+            "steps[0].offset_days: missing; give the number of days from the due date (negative before it)",
+            "steps[0].template: missing; name the template to send (or, for a task step, the kind of task)",
+        ])
+        #expect(try problems(oneStep(#", "max_outstanding": "1000000000000""#))
+            == ["steps[0].max_outstanding: 1000000000000 is too large; amounts are at most 999999999999.99"])
     }
 
     @Test func onlyRemindersByEmailOrSMSComeBeforeTheDueDate() throws {

@@ -40,9 +40,8 @@ enum NegotiationEvaluator {
                          calendar: ProcedureCalendar, done: Set<InstalmentReminderKey>) -> PlanState {
         if view.overdue.isEmpty { return .completed }
         guard let first = firstUnpaid(plan) else { return .completed }
-        if let missed = plan.instalments.first(where: { $0.number >= first.number && today > $0.dueOn.adding(days: plan.graceDays) }) {
-            return .broken(missed: missed.number)
-        }
+        // Due dates increase, so if any unpaid instalment is missed, the first unpaid one is.
+        if today > first.dueOn.adding(days: plan.graceDays) { return .broken(missed: first.number) }
         let work = reminders(of: first, plan: plan, view: view, now: now, calendar: calendar, done: done)
         return .running(work: work, reviewAt: calendar.startOf(first.dueOn.adding(days: plan.graceDays + 1)))
     }

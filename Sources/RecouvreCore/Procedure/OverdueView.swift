@@ -28,13 +28,18 @@ struct OverdueView: Sendable {
 
     /// The amount step conditions are checked against. Amounts in different currencies are never
     /// added: the largest per-currency total is taken.
-    var conditionTotal: Decimal { collectibleTotals.map(\.amount).max() ?? 0 }
+    var conditionTotal: Decimal { Self.sums(of: collectible).values.max() ?? 0 }
 
     static func totals(of invoices: [SituationInvoice]) -> [Money] {
+        let sums = sums(of: invoices)
+        return sums.keys.sorted().map { Money(amount: sums[$0]!, currency: $0) }
+    }
+
+    private static func sums(of invoices: [SituationInvoice]) -> [String: Decimal] {
         var sums: [String: Decimal] = [:]
         for invoice in invoices {
             sums[invoice.outstanding.currency, default: 0] += invoice.outstanding.amount
         }
-        return sums.keys.sorted().map { Money(amount: sums[$0]!, currency: $0) }
+        return sums
     }
 }

@@ -8,7 +8,7 @@ extension PolicyDocument {
     /// decreasing with position; a negative offset only on a reminder step on email or sms;
     /// the stage, channel and debtor kind among the allowed values; the template
     /// (`^[a-z][a-z0-9_]{0,39}$`, and for a task step one of the task kinds); amounts ≥ 0 with
-    /// at most two decimals and min ≤ max; grace days 0…30; send times `HH:MM`; no unknown key.
+    /// at most two decimals and min ≤ max; grace days 0…30; a priority that fits a SQL integer; send times `HH:MM`; no unknown key.
     public func validated() throws(PolicyValidationError) -> CollectionPolicy {
         var validator = PolicyValidator()
         let policy = validator.validate(self)
@@ -40,6 +40,10 @@ struct PolicyValidator {
             if kind == nil { add("debtor_kind", "\(quoted(text)) is not a debtor kind; use business or consumer, or leave it out for any debtor") }
         }
         let minimum = amount(document.minOutstanding, at: "min_outstanding") ?? 0
+        let priority = document.priority ?? 100
+        if !(Int(Int32.min)...Int(Int32.max)).contains(priority) {
+            add("priority", "\(priority) is out of range; use a whole number between \(Int32.min) and \(Int32.max) (lower is tried first)")
+        }
         let grace = document.graceDays ?? 3
         if !Self.graceDays.contains(grace) {
             add("grace_days", "\(grace) is out of range; use 0 to 30 days")
@@ -47,7 +51,7 @@ struct PolicyValidator {
         let steps = validateSteps(document.steps)
         guard problems.isEmpty else { return nil }
         return CollectionPolicy(name: document.name, description: document.description ?? "", debtorKind: kind,
-                                minOutstanding: minimum, priority: document.priority ?? 100, graceDays: grace, steps: steps)
+                                minOutstanding: minimum, priority: priority, graceDays: grace, steps: steps)
     }
 
     private mutating func validateSteps(_ documents: [PolicyDocument.StepDocument]) -> [PolicyStep] {
