@@ -31,6 +31,8 @@ public protocol ControlHandler: Sendable {
     /// `Migrate`: applies pending migrations everywhere.
     func migrate() async throws -> MigrationSummary
 
+    /// `PreviewPlan`: the timeline the daemon would follow, sending nothing.
+    func previewPlan(_ p: PreviewPlanParameters) async throws -> PreviewPlanReply
     /// `GetCase`: a debtor's case with invoices, promises, plan, disputes, tasks and events.
     func getCase(_ p: GetCaseParameters) async throws -> GetCaseReply
     /// `RecordPayment`: records money received.

@@ -390,6 +390,48 @@ public enum ControlInterface {
     # Applies pending migrations to the control schema and every tenant schema.
     method Migrate() -> (summary: MigrationSummary)
 
+    # One line of a preview. at: ISO 8601 UTC; local: "YYYY-MM-DD HH:MM" in
+    # the debtor's zone. event: step, courtesy, instalment_before,
+    # instalment_after, case_opened, case_closed, promise_kept, promise_broken,
+    # plan_completed or plan_broken. position: the policy step or instalment.
+    # principal: for work, what its invoices owe; else the collectible
+    # principal then; "1250.40 EUR" per currency.
+    # claimTotal: for a formal notice and later, principal, penalties and
+    # indemnity that day (claim_statement). detail: a close reason, a missed
+    # instalment.
+    type TimelineLine (
+      at: string,
+      local: string,
+      event: string,
+      position: ?int,
+      stage: ?string,
+      channel: ?string,
+      template: ?string,
+      requiresApproval: bool,
+      invoices: []string,
+      principal: []string,
+      claimTotal: ?[]string,
+      detail: ?string
+    )
+
+    # One debtor's preview. policy: the policy followed, null if none fits.
+    type DebtorTimeline (
+      debtor: string,
+      name: string,
+      policy: ?string,
+      timeZone: string,
+      entries: []TimelineLine
+    )
+
+    # What the daemon would do for a debtor (or every debtor that owes
+    # something, the first 100 by reference), from asOf (YYYY-MM-DD, default
+    # now) until until (default 180 days later), if nobody paid: computed by
+    # the daemon's own planner in a read-only transaction; nothing is sent.
+    method PreviewPlan(tenant: string, debtor: ?string, asOf: ?string, until: ?string) -> (
+      debtors: []DebtorTimeline,
+      truncated: bool
+    )
+
     # One view of a debtor's collection: the debtor, its case (by caseId, else
     # the debtor's open case, else its latest), the next scheduled actions,
     # open invoices, promises, plan, disputes, reductions, open tasks and the

@@ -124,6 +124,8 @@ public struct VarlinkDispatcher: Sendable {
         switch member {
         case "GetCase":
             return try VarlinkMessage.reply(try await handler.getCase(try checked(request, GetCaseParameters.self)))
+        case "PreviewPlan":
+            return try VarlinkMessage.reply(try await handler.previewPlan(try checked(request, PreviewPlanParameters.self)))
         case "RecordPayment":
             let p = try checked(request, RecordPaymentParameters.self)
             return try VarlinkMessage.reply(PaymentReply(payment: try await handler.recordPayment(p, caller: caller)))

@@ -1,15 +1,17 @@
 import ArgumentParser
 
-/// `recouvrectl plan …`: payment plans. `plan` itself, without a subcommand, is kept for the
-/// timeline preview of what the procedure will do, so no default subcommand is set here.
+/// `recouvrectl plan …`: the preview of what the procedure will do (the default), and payment
+/// plans.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Payment plans (échéanciers).",
+        abstract: "Preview the procedure's timeline, or create a payment plan (échéancier).",
         discussion: """
-            Example:
+            Examples:
+              recouvrectl plan --tenant acme --debtor CLI-1
               recouvrectl plan create --tenant acme --debtor CLI-1 --instalment 2026-04-30=500.00 --instalment 2026-05-31=750.40
             """,
-        subcommands: [PlanCreateCommand.self]
+        subcommands: [PlanPreviewCommand.self, PlanCreateCommand.self],
+        defaultSubcommand: PlanPreviewCommand.self
     )
 }

@@ -101,6 +101,23 @@ actor InMemoryControlHandler: ControlHandler {
         throw Unexpected()
     }
 
+    /// A preview of debtor CLI-1: its reminder step, then a formal notice held for approval.
+    func previewPlan(_ p: PreviewPlanParameters) async throws -> PreviewPlanReply {
+        _ = try tenant(p.tenant)
+        if let debtor = p.debtor, debtor != "CLI-1" {
+            throw ControlError.notFound(tenant: p.tenant, what: "debtor", key: debtor)
+        }
+        return PreviewPlanReply(debtors: [DebtorTimeline(
+            debtor: "CLI-1", name: "Boulangerie Martin", policy: "business", timeZone: "Europe/Paris",
+            entries: [
+                TimelineLine(at: "2026-04-07T07:00:00Z", local: "2026-04-07 09:00", event: "step", position: 2, stage: "reminder",
+                             channel: "email", template: "reminder1", invoices: ["FA-1"], principal: ["1250.40 EUR"]),
+                TimelineLine(at: "2026-05-05T07:00:00Z", local: "2026-05-05 09:00", event: "step", position: 5,
+                             stage: "formal_notice", channel: "letter", template: "formal_notice", requiresApproval: true,
+                             invoices: ["FA-1"], principal: ["1250.40 EUR"], claimTotal: ["1306.11 EUR"]),
+            ])], truncated: false)
+    }
+
     func getCase(_ p: GetCaseParameters) async throws -> GetCaseReply {
         _ = try tenant(p.tenant)
         guard p.debtor == "CLI-1" || p.caseId == 9 else {

@@ -43,6 +43,37 @@ struct RecouvrectlProcedureTests {
         return server
     }
 
+    @Test("plan: the preview is the default subcommand; a table for people, every field in JSON", .enabled(if: RecouvrectlTests.binary != nil))
+    func planPreview() async throws {
+        let server = try serve()
+        defer { server.stop() }
+        let shown = try await run(["plan", "--tenant", "acme", "--debtor", "CLI-1"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("CLI-1  Boulangerie Martin  policy business  (times in Europe/Paris)"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("LOCAL TIME        EVENT   STAGE          CHANNEL  TEMPLATE                  INVOICES  PRINCIPAL    CLAIM"),
+                "\(shown.stdout)")
+        #expect(shown.stdout.contains("2026-04-07 09:00  step 2  reminder       email    reminder1                 FA-1      1250.40 EUR"),
+                "\(shown.stdout)")
+        #expect(shown.stdout.contains("2026-05-05 09:00  step 5  formal_notice  letter   formal_notice (approval)  FA-1      1250.40 EUR  1306.11 EUR"),
+                "\(shown.stdout)")
+        let explicit = try await run(["plan", "preview", "--tenant", "acme", "--debtor", "CLI-1"])
+        #expect(explicit.stdout == shown.stdout)
+        let json = try await run(["--json", "plan", "--tenant", "acme", "--debtor", "CLI-1", "--as-of", "2026-04-01", "--until", "2026-06-30"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let reply = try JSONDecoder().decode(PreviewPlanReply.self, from: Data(json.stdout.utf8))
+        #expect(reply.debtors.first?.entries.count == 2)
+        #expect(json.stdout.contains(#""detail" : null"#), "absent fields are null, not missing: \(json.stdout)")
+        let unknown = try await run(["plan", "--tenant", "acme", "--debtor", "NOPE"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("NOPE"), "\(unknown.stderr)")
+        let backwards = try await run(["plan", "--tenant", "acme", "--as-of", "2026-05-01", "--until", "2026-04-01"])
+        #expect(backwards.status == 2)
+        #expect(backwards.stderr.contains("until"), "\(backwards.stderr)")
+        let badDate = try await run(["plan", "--tenant", "acme", "--until", "31/12/2026"])
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("YYYY-MM-DD"), "\(badDate.stderr)")
+    }
+
     @Test("case show: sections for people, every field in JSON", .enabled(if: RecouvrectlTests.binary != nil))
     func caseShow() async throws {
         let server = try serve()

@@ -1,5 +1,5 @@
 /// Parameters of `PreviewPlan`.
-public struct PreviewPlanParameters: Codable, Sendable, Equatable {
+public struct PreviewPlanParameters: Codable, Sendable, Equatable, ValidatedParameters {
     public var tenant: String
     /// One debtor's external reference; nil for every debtor with something owed (the first
     /// 100 by reference).
@@ -14,5 +14,18 @@ public struct PreviewPlanParameters: Codable, Sendable, Equatable {
         self.debtor = debtor
         self.asOf = asOf
         self.until = until
+    }
+
+    /// The longest preview: three years.
+    public static let maximumDays = 1096
+
+    public func validate() throws(ParameterProblem) {
+        try ControlValidation.check(tenant: tenant)
+        if let debtor { try ControlValidation.check(debtorRef: debtor) }
+        if let asOf { try ControlValidation.check(date: asOf, field: "asOf") }
+        if let until { try ControlValidation.check(date: until, field: "until") }
+        if let asOf, let until, until < asOf {
+            throw ParameterProblem("until", "\(until) is before asOf \(asOf); give a later end")
+        }
     }
 }

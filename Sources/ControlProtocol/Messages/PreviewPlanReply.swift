@@ -47,7 +47,8 @@ public struct TimelineLine: Codable, Sendable, Equatable {
     public var requiresApproval: Bool
     /// Invoice numbers it is about.
     public var invoices: [String]
-    /// The collectible principal then, e.g. `1250.40 EUR` (one per currency).
+    /// For work, the outstanding of the invoices it is about; otherwise the collectible
+    /// principal then. E.g. `1250.40 EUR`, one per currency.
     public var principal: [String]
     /// For a formal notice and later stages: principal, penalties and indemnity on that day
     /// (`claim_statement`), per currency.

@@ -82,6 +82,11 @@ public final class ControlClient: Sendable {
         try call("GetCase", p, GetCaseReply.self)
     }
 
+    /// `PreviewPlan`.
+    public func previewPlan(_ p: PreviewPlanParameters) throws -> PreviewPlanReply {
+        try call("PreviewPlan", p, PreviewPlanReply.self)
+    }
+
     /// `RecordPayment`.
     public func recordPayment(_ p: RecordPaymentParameters) throws -> PaymentInfo {
         try call("RecordPayment", p, PaymentReply.self).payment

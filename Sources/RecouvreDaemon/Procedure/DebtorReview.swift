@@ -62,6 +62,13 @@ struct DebtorReview {
         }
         var caseID = context.situation.openCase?.id
         switch plan.caseChange {
+        case .open(let policy)? where policy.isEmpty:
+            // No policy of the tenant fits this debtor: nothing can be planned. Said once per
+            // review, so that ops see it in the journal and add a policy or an override.
+            try event(c, "no_policy", debtorID, ["debtor_kind": context.situation.debtorKind.rawValue])
+            logger.warning("no policy fits the debtor; add one or set debtors.policy",
+                           metadata: ["tenant": "\(tenant.slug)", "debtor": "\(debtorID)"])
+            summary["case"] = "no policy fits"
         case .open(let policy)?:
             let id = try work.openCase(c, debtorID: debtorID, policy: policy)
             try event(c, "case_opened", debtorID, ["case_id": id, "policy": policy])

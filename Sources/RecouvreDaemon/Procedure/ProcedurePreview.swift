@@ -28,7 +28,7 @@ struct ProcedurePreview {
             """, [debtorRef, Self.debtorLimit + 1]).rows
         let ids = try rows.map { try $0.decode(Int64.self, "id") }
         if let debtorRef, ids.isEmpty {
-            throw PreviewError("tenant \(review.tenant.slug) has no debtor with reference '\(debtorRef)'")
+            throw NotFoundError(what: "debtor", key: debtorRef)
         }
         var timelines: [DebtorTimeline] = []
         // Read-only, and under the debtors' locks like a review, so the picture is consistent;
@@ -70,6 +70,9 @@ struct ProcedurePreview {
                 line.template = work.template
                 line.requiresApproval = work.requiresApproval
                 line.invoices = work.invoiceIds.compactMap { numbers[$0] }
+                // What the work is about (a courtesy reminder's invoice is not collectible yet).
+                let wanted = Set(work.invoiceIds)
+                line.principal = Self.sums(context.situation.invoices.filter { wanted.contains($0.invoiceId) }.map(\.outstanding))
                 if work.stage >= .formalNotice {
                     let wanted = Set(work.invoiceIds)
                     let claim = try review.work.claimStatement(c, debtorID: debtor.id, asOf: calendar.localDay(of: entry.at))
@@ -107,10 +110,4 @@ struct ProcedurePreview {
         let time = LocalTime(hour: minutes / 60, minute: minutes % 60).map(\.description) ?? "00:00"
         return "\(day) \(time)"
     }
-}
-
-/// A preview asked for something that does not exist.
-struct PreviewError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
