@@ -140,7 +140,8 @@ public struct WorkStore: Sendable {
     /// The figures of `claim_statement` for the debtor today: what a formal notice states.
     public func claimStatement(_ c: PostgresConnection, debtorID: Int64, asOf: CalendarDay) throws -> [ClaimStatementLine] {
         try c.query("""
-            SELECT invoice_id, number, currency, due_on, principal_outstanding, days_late, penalty, indemnity, total
+            SELECT invoice_id, number, currency, due_on, principal_outstanding, days_late, penalty, indemnity, total,
+                   rates_carried_forward
             FROM \(schema).claim_statement($1, $2::date)
             """, [debtorID, asOf.description]).rows.map { row in
             let currency = try row.decode(String.self, "currency")
@@ -151,7 +152,8 @@ public struct WorkStore: Sendable {
                 invoiceId: try row.decode(Int64.self, "invoice_id"), number: try row.decode(String.self, "number"),
                 dueOn: try SituationStore.day(row, "due_on"), daysLate: try row.decode(Int.self, "days_late"),
                 principal: try money("principal_outstanding", currency), penalty: try money("penalty", currency),
-                indemnity: try money("indemnity", "EUR"), total: try money("total", currency))
+                indemnity: try money("indemnity", "EUR"), total: try money("total", currency),
+                ratesCarriedForward: try row.decode(Bool.self, "rates_carried_forward"))
         }
     }
 }
@@ -166,4 +168,7 @@ public struct ClaimStatementLine: Sendable, Equatable {
     public let penalty: Money
     public let indemnity: Money
     public let total: Money
+    /// A half-year without published rates used the latest earlier ones: an estimate until ops
+    /// add the rates to `recouvre.legal_rates`.
+    public let ratesCarriedForward: Bool
 }

@@ -104,4 +104,27 @@ import Testing
         let next = calendar.nextSendingMoment(atOrAfter: early)
         #expect(next.timeIntervalSince(early) == 30 * 60)
     }
+
+    @Test func lettersAndCallsHaveWindowsOfTheirOwn() throws {
+        var configuration = DaemonConfiguration()
+        try configuration.apply(try ConfigFile(parsing: """
+            [calendar]
+            letter_window = "10:00-12:00"
+            letter_days = ["tue"]
+            call_window = "00:00-24:00"
+            call_days = ["sat", "sun"]
+            """, name: "f"), name: "f")
+        let calendar = configuration.calendar.procedureCalendar(in: try #require(TimeZone(identifier: "Europe/Paris")))
+        // Monday 7 December 2026, 08:00 UTC = 09:00 in Paris.
+        let monday = Date(timeIntervalSince1970: 1_796_630_400)
+        // A letter waits for Tuesday 10:00 Paris (09:00 UTC); a call for Saturday 00:00 Paris.
+        #expect(calendar.nextMoment(on: .letter, atOrAfter: monday) == Date(timeIntervalSince1970: 1_796_720_400))
+        #expect(calendar.nextMoment(on: .call, atOrAfter: monday) == Date(timeIntervalSince1970: 1_797_030_000))
+        // E-mail keeps the default window: Monday 09:00 is inside it.
+        #expect(calendar.nextMoment(on: .email, atOrAfter: monday) == monday)
+        #expect(throws: ConfigurationError.self) {
+            var other = DaemonConfiguration()
+            try other.apply(try ConfigFile(parsing: "[calendar]\nletter_days = []", name: "f"), name: "f")
+        }
+    }
 }

@@ -13,6 +13,10 @@ public struct CalendarSettings: Sendable, Equatable {
     public var publicHolidays = true
     /// Adds Good Friday and 26 December (Alsace and Moselle).
     public var alsaceMoselle = false
+    /// When letters are posted (the print-and-mail provider's or the operator's working hours).
+    public var letterWindow = ChannelWindow.businessDays
+    /// When call tasks are put in front of collectors.
+    public var callWindow = ChannelWindow.calls
     /// The least time between two messages to the same debtor.
     public var minimumSpacing = MessageSpacing(minimumInterval: 24 * 3600)
 
@@ -41,13 +45,14 @@ public struct CalendarSettings: Sendable, Equatable {
                         windowStartMinutes: windowStartMinutes, windowEndMinutes: windowEndMinutes)
     }
 
-    /// The calendars of every channel in one zone: e-mail and SMS follow the configured window
-    /// and days; letters go on business days 08:00–18:00 and call tasks land 09:00–18:00. Public
-    /// holidays are off on every channel when `publicHolidays` is set.
+    /// The calendars of every channel in one zone: e-mail and SMS follow `send_window` and
+    /// `send_days`, letters `letter_window` and `letter_days` (business days 08:00–18:00 by
+    /// default), call tasks `call_window` and `call_days` (09:00–18:00). Public holidays are
+    /// off on every channel when `publicHolidays` is set.
     public func procedureCalendar(in timeZone: TimeZone) -> ProcedureCalendar {
         let messages = ChannelWindow(startMinutes: windowStartMinutes, endMinutes: windowEndMinutes, weekdays: weekdays,
                                      observesHolidays: publicHolidays)
-        var letters = ChannelWindow.businessDays, calls = ChannelWindow.calls
+        var letters = letterWindow, calls = callWindow
         letters.observesHolidays = publicHolidays
         calls.observesHolidays = publicHolidays
         return ProcedureCalendar(timeZone: timeZone, holidays: FrenchHolidays(alsaceMoselle: alsaceMoselle),

@@ -57,7 +57,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "delivery.max_attempts", "delivery.retry_base_seconds",
         "log.level",
         "calendar.send_window", "calendar.send_days", "calendar.public_holidays", "calendar.alsace_moselle",
-        "calendar.minimum_spacing_hours",
+        "calendar.minimum_spacing_hours", "calendar.letter_window", "calendar.letter_days", "calendar.call_window",
+        "calendar.call_days",
         "letters.spool_directory",
     ]
 
@@ -121,6 +122,25 @@ public struct DaemonConfiguration: Sendable, Equatable {
             }
             return result
         }
+        func window() throws(ConfigurationError) -> (start: Int, end: Int) {
+            guard let window = CalendarSettings.parseWindow(try string()) else {
+                throw fail("expected a window like \"08:00-19:00\" (start before end, 24:00 at most)")
+            }
+            return window
+        }
+        func days() throws(ConfigurationError) -> Set<Int> {
+            guard case .array(let items) = value, !items.isEmpty else {
+                throw fail("expected a list of days like [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]")
+            }
+            var days: Set<Int> = []
+            for item in items {
+                guard case .string(let name) = item, let day = CalendarSettings.dayNames[name] else {
+                    throw fail("days are written mon, tue, wed, thu, fri, sat, sun")
+                }
+                days.insert(day)
+            }
+            return days
+        }
         switch key {
         case "database.conninfo": databaseConninfo = try string()
         case "database.apply_migrations": applyMigrationsAtStart = try boolean()
@@ -152,23 +172,20 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 throw fail("expected one of trace, debug, info, notice, warning, error, critical")
             }
         case "calendar.send_window":
-            guard let window = CalendarSettings.parseWindow(try string()) else {
-                throw fail("expected a window like \"08:00-19:00\" (start before end, 24:00 at most)")
-            }
+            let window = try window()
             calendar.windowStartMinutes = window.start
             calendar.windowEndMinutes = window.end
-        case "calendar.send_days":
-            guard case .array(let items) = value, !items.isEmpty else {
-                throw fail("expected a list of days like [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]")
-            }
-            var days: Set<Int> = []
-            for item in items {
-                guard case .string(let name) = item, let day = CalendarSettings.dayNames[name] else {
-                    throw fail("days are written mon, tue, wed, thu, fri, sat, sun")
-                }
-                days.insert(day)
-            }
-            calendar.weekdays = days
+        case "calendar.send_days": calendar.weekdays = try days()
+        case "calendar.letter_window":
+            let window = try window()
+            calendar.letterWindow.startMinutes = window.start
+            calendar.letterWindow.endMinutes = window.end
+        case "calendar.letter_days": calendar.letterWindow.weekdays = try days()
+        case "calendar.call_window":
+            let window = try window()
+            calendar.callWindow.startMinutes = window.start
+            calendar.callWindow.endMinutes = window.end
+        case "calendar.call_days": calendar.callWindow.weekdays = try days()
         case "calendar.public_holidays": calendar.publicHolidays = try boolean()
         case "calendar.alsace_moselle": calendar.alsaceMoselle = try boolean()
         case "calendar.minimum_spacing_hours":

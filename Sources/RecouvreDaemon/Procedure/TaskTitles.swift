@@ -22,8 +22,26 @@ enum TaskTitles {
 
     static func approval(stage: CollectionStage, template: String, debtorName: String, total: String, locale: MessageLocale) -> String {
         switch locale {
-        case .fr: "Approuver l'étape « \(stage.rawValue) » (\(template)) pour \(debtorName) (\(total))"
-        case .en: "Approve the \(stage.rawValue) step (\(template)) for \(debtorName) (\(total))"
+        case .fr: "Approuver l'étape « \(label(stage, locale)) » (\(template)) pour \(debtorName) (\(total))"
+        case .en: "Approve the \(label(stage, locale)) step (\(template)) for \(debtorName) (\(total))"
+        }
+    }
+
+    /// A stage as collectors call it.
+    static func label(_ stage: CollectionStage, _ locale: MessageLocale) -> String {
+        switch (stage, locale) {
+        case (.reminder, .fr): "relance"
+        case (.reminder, .en): "reminder"
+        case (.call, .fr): "appel"
+        case (.call, .en): "call"
+        case (.formalNotice, .fr): "mise en demeure"
+        case (.formalNotice, .en): "formal notice"
+        case (.agency, .fr): "agence de recouvrement"
+        case (.agency, .en): "collection agency"
+        case (.smallClaims, .fr): "procédure simplifiée de recouvrement des petites créances"
+        case (.smallClaims, .en): "small-claims procedure"
+        case (.legal, .fr): "action en justice"
+        case (.legal, .en): "court"
         }
     }
 }

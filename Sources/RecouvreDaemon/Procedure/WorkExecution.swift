@@ -86,6 +86,7 @@ struct WorkExecution {
         var mail: OutgoingMail?
         var merged: [ScheduledWork] = []
         var listed = standing(planned.invoiceIds, in: context.situation)
+        var carriedForward = false
 
         if case .courtesy = planned.key {
             // Other courtesy reminders due today go out in this message, not as a second one.
@@ -102,7 +103,14 @@ struct WorkExecution {
 
         switch planned.channel {
         case .email, .letter:
-            let claim = planned.stage >= .formalNotice ? try claimFigures(debtor: debtor, invoiceIDs: planned.invoiceIds, asOf: today, c) : nil
+            let statement = planned.stage >= .formalNotice
+                ? try work.claimStatement(c, debtorID: debtor.id, asOf: today).filter { Set(planned.invoiceIds).contains($0.invoiceId) }
+                : nil
+            carriedForward = statement?.contains(where: \.ratesCarriedForward) ?? false
+            let claim = statement?.map {
+                ClaimFigures(number: $0.number, dueOn: $0.dueOn, daysLate: $0.daysLate, principal: $0.principal,
+                             penalty: $0.penalty, indemnity: $0.indemnity, total: $0.total)
+            }
             let model = ReminderModel(
                 creditorName: tenant.displayName, debtorName: debtor.name, locale: locale,
                 step: planned.key.position, invoices: listed, asOf: today, replyTo: tenant.emailFrom ?? configuration.emailFrom,
@@ -130,6 +138,11 @@ struct WorkExecution {
             detail["delivered"] = true
             detail["invoices"] = listed.map(\.number)
             if let claim { detail["claim_total"] = claim.map(\.total.amount.description).joined(separator: "+") }
+            if carriedForward {
+                detail["rates_carried_forward"] = true
+                logger.warning("legal rates are missing for a half-year; the claim carries the latest rates forward: add the published rates to recouvre.legal_rates",
+                               metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)"])
+            }
         case .task:
             let kind = TaskTitles.stepKinds.contains(planned.template) ? planned.template : "call"
             let title = TaskTitles.title(kind: kind, debtorName: debtor.name, total: total(listed, locale), locale: locale)
@@ -215,14 +228,6 @@ struct WorkExecution {
         let left = max(0, min(instalment.amount.amount, before + instalment.amount.amount - plan.paidSince.amount))
         return InstalmentDetails(number: number, count: plan.instalments.count, dueOn: instalment.dueOn,
                                  amount: Money(amount: left, currency: instalment.amount.currency))
-    }
-
-    private func claimFigures(debtor: DebtorRecord, invoiceIDs: [Int64], asOf: CalendarDay, _ c: PostgresConnection) throws -> [ClaimFigures] {
-        let wanted = Set(invoiceIDs)
-        return try work.claimStatement(c, debtorID: debtor.id, asOf: asOf).filter { wanted.contains($0.invoiceId) }.map {
-            ClaimFigures(number: $0.number, dueOn: $0.dueOn, daysLate: $0.daysLate, principal: $0.principal,
-                         penalty: $0.penalty, indemnity: $0.indemnity, total: $0.total)
-        }
     }
 }
 
