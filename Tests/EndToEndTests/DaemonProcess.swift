@@ -9,9 +9,13 @@ final class DaemonProcess {
     let log: URL
     let notify: NotifySocketListener
     let process = Process()
+    /// Whether this process made the database, and drops it when done.
+    private let ownsDatabase: Bool
 
-    init(settings: String) throws {
-        conninfo = try TestDatabase.create()
+    /// Starts a daemon on a new database, or on `database` shared with another daemon.
+    init(settings: String, sharing database: DaemonProcess? = nil) throws {
+        conninfo = try database?.conninfo ?? TestDatabase.create()
+        ownsDatabase = database == nil
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("recouvre-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         socketPath = directory.appendingPathComponent("control.sock").path
@@ -25,7 +29,13 @@ final class DaemonProcess {
             [calendar]
             send_window = "00:00-24:00"
             send_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            letter_window = "00:00-24:00"
+            letter_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            call_window = "00:00-24:00"
+            call_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
             public_holidays = false
+            [letters]
+            spool_directory = "\(directory.appendingPathComponent("letters").path)"
             \(settings)
             """.write(to: config, atomically: true, encoding: .utf8)
         process.executableURL = BuiltProducts.executable("recouvred")
@@ -45,10 +55,13 @@ final class DaemonProcess {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: directory)
-        try? TestDatabase.drop(conninfo)
+        if ownsDatabase { try? TestDatabase.drop(conninfo) }
     }
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Where this daemon writes letters.
+    var letters: URL { directory.appendingPathComponent("letters") }
 
     /// Runs the built `recouvrectl` against this daemon.
     func ctl(_ arguments: String...) throws -> CommandResult {
