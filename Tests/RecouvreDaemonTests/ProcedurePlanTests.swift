@@ -105,4 +105,26 @@ import Testing
         // And the policy goes on: the call 7 days later.
         #expect(try fixture.pendingStep()?.position == 4)
     }
+
+    @Test(.disabled("""
+        An instalment reminder dropped because its moment passed (the daemon was down over it) is cancelled with \
+        last_error "instalment paid" although nothing was paid: DebtorReview.reasonNoLongerPlanned \
+        (Sources/RecouvreDaemon/Procedure/DebtorReview.swift:132-133) says "instalment paid" for any instalment key the \
+        planner no longer wants while the plan is active. It should tell a paid instalment (first unpaid number moved \
+        past it) from a reminder whose moment is over ("moment passed").
+        """))
+    func aMissedInstalmentReminderIsNotCancelledAsPaid() throws {
+        let fixture = try RunnerFixture()
+        try fixture.addInvoice("FA-1", amount: "1000.00")
+        try fixture.run(until: fixture.now)
+        try fixture.sql.query("""
+            SELECT tenant_runner.create_payment_plan($1, jsonb_build_array(
+                jsonb_build_object('due_on', tenant_runner.local_today() + 5, 'amount', '1000.00')))
+            """, [fixture.debtorID])
+        try fixture.run(until: fixture.now)
+        // Nothing runs until the day after the instalment: the reminder before it is no longer wanted.
+        try fixture.run(until: fixture.at(fixture.day(6), 9))
+        #expect(try fixture.value("SELECT state FROM tenant_runner.payment_plans") == "active")
+        #expect(try fixture.cancelled(kind: "instalment_reminder").allSatisfy { $0 != "instalment paid" })
+    }
 }
