@@ -118,6 +118,19 @@ public struct WorkStore: Sendable {
             """, [caseID]).rows.count
     }
 
+    /// How the debtor's latest settlement was made when it was not money: `writtenOff` when the
+    /// last movement of the debtor's balance is a write-off, `disputeUpheld` when that write-off
+    /// resolved a dispute; nil when the last movement is a payment, a credit note or a reduction.
+    public func lastSettlement(_ c: PostgresConnection, debtorID: Int64) throws -> CaseCloseReason? {
+        guard let row = try c.query("""
+            SELECT r.kind, r.reason FROM \(schema).reductions r
+            WHERE r.debtor_id = $1
+              AND r.created_at >= coalesce((SELECT max(p.created_at) FROM \(schema).payments p WHERE p.debtor_id = $1), '-infinity')
+            ORDER BY r.created_at DESC, r.id DESC LIMIT 1
+            """, [debtorID]).first, try row.decode(String.self, "kind") == "write_off" else { return nil }
+        return try row.decode(String.self, "reason").hasPrefix("dispute upheld") ? .disputeUpheld : .writtenOff
+    }
+
     /// Asks for a review of the debtor at `at`: one scheduled review per debtor, at the earliest
     /// moment asked for.
     public func requestReview(_ c: PostgresConnection, debtorID: Int64, at: Date) throws {

@@ -203,10 +203,12 @@ struct RecouvrectlProcedureTests {
         #expect(garbage.stderr.contains("is not valid YAML"))
     }
 
-    @Test("plan without a subcommand is left for the preview", .enabled(if: RecouvrectlTests.binary != nil))
+    @Test("plan without a subcommand is the preview; plan create makes a payment plan", .enabled(if: RecouvrectlTests.binary != nil))
     func planWithoutSubcommand() async throws {
         let help = try await run(["plan", "--help"])
-        #expect(help.stdout.contains("create"))
-        #expect(!help.stdout.contains("(default)"))
+        #expect(help.stdout.contains("Show what the daemon will do, step by step, if nobody pays"), "\(help.stdout)")
+        #expect(help.stdout.contains("--as-of"))
+        let create = try await run(["plan", "create", "--help"])
+        #expect(create.stdout.contains("--instalment"), "\(create.stdout)")
     }
 }

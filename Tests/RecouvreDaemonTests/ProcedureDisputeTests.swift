@@ -95,11 +95,7 @@ import Testing
         #expect(mailbox.messages(to: fixture.recipient).count == 1)
     }
 
-    @Test(.disabled("""
-        The planner closes a case with `paid` whatever made the balance zero: CollectionPlanner.caseChange \
-        (Sources/RecouvreCore/Procedure/CollectionPlanner.swift) only knows promise_kept, plan_completed and paid, so \
-        `written_off` and `dispute_upheld`, allowed by cases.close_reason and CaseCloseReason, are never recorded.
-        """))
+    @Test
     func aDisputeUpheldClosesTheCaseAsDisputeUpheld() async throws {
         let fixture = try RunnerFixture()
         try fixture.addInvoice("FA-1", amount: "1000.00", daysAgo: 10)

@@ -106,13 +106,7 @@ import Testing
         #expect(try fixture.pendingStep()?.position == 4)
     }
 
-    @Test(.disabled("""
-        An instalment reminder dropped because its moment passed (the daemon was down over it) is cancelled with \
-        last_error "instalment paid" although nothing was paid: DebtorReview.reasonNoLongerPlanned \
-        (Sources/RecouvreDaemon/Procedure/DebtorReview.swift:132-133) says "instalment paid" for any instalment key the \
-        planner no longer wants while the plan is active. It should tell a paid instalment (first unpaid number moved \
-        past it) from a reminder whose moment is over ("moment passed").
-        """))
+    @Test
     func aMissedInstalmentReminderIsNotCancelledAsPaid() throws {
         let fixture = try RunnerFixture()
         try fixture.addInvoice("FA-1", amount: "1000.00")

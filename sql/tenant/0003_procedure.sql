@@ -1523,7 +1523,9 @@ BEGIN
         UPDATE @schema@.actions a
         SET state = 'cancelled', last_error = format('approval refused by %s', who), finished_at = now(), updated_at = now()
         WHERE a.id = held.id;
-        UPDATE @schema@.cases c SET position = held.step
+        -- The refused step counts as done now: the next one keeps the policy's interval from
+        -- the refusal, not from the step before it.
+        UPDATE @schema@.cases c SET position = held.step, last_step_at = now()
         WHERE c.id = held.case_id AND c.position < held.step;
     END IF;
     UPDATE @schema@.tasks t

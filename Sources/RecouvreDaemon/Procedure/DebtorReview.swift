@@ -75,7 +75,11 @@ struct DebtorReview {
             context.situation.openCase = OpenCase(id: id, policyName: policy, openedAt: context.now)
             caseID = id
             summary["case"] = "opened"
-        case .close(let reason)?:
+        case .close(var reason)?:
+            if reason == .paid, let settlement = try work.lastSettlement(c, debtorID: debtorID) {
+                // Cleared by a write-off or an upheld dispute rather than by money received.
+                reason = settlement
+            }
             if let open = context.situation.openCase {
                 try work.closeCase(c, id: open.id, reason: reason)
                 let tasks = try work.cancelOpenTasks(c, caseID: open.id)
@@ -136,8 +140,17 @@ struct DebtorReview {
             if invoice.disputed || situation.debtorDisputed { return "disputed" }
             if invoice.dueOn < today { return "due date passed" }
             return "no longer planned"
-        case .instalment:
-            return situation.plan == nil ? "payment plan ended" : "instalment paid"
+        case .instalment(_, let number, _):
+            guard let plan = situation.plan else { return "payment plan ended" }
+            // Instalments are paid in order: those covered by what was paid since the plan.
+            var covered = Decimal(0)
+            var paidThrough = 0
+            for instalment in plan.instalments {
+                covered += instalment.amount.amount
+                guard covered <= plan.paidSince.amount else { break }
+                paidThrough = instalment.number
+            }
+            return number <= paidThrough ? "instalment paid" : "its moment has passed"
         case .step:
             let overdue = situation.invoices.filter { $0.dueOn < today }
             if overdue.isEmpty { return "paid" }

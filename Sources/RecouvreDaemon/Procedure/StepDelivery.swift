@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import Postgres
+import RecouvreChannels
+import RecouvreCore
+import RecouvreStore
+
+/// What a step produces on its channel: an e-mail ready to go, a letter in the spool, a task
+/// for the collectors. Each adds what it did to the step's outcome (`detail`).
+struct StepDelivery {
+    let tenant: TenantRecord
+    let configuration: DaemonConfiguration
+    let renderer: ReminderRenderer
+    let work: WorkStore
+    let logger: Logger
+
+    /// Renders the step's template for `invoices`; an e-mail is returned to be sent last, a
+    /// letter is written to the spool now (a step run again after a crash rewrites the same file).
+    func message(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding], context: DebtorContext,
+                 detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> WorkExecution.OutgoingMail? {
+        let debtor = context.debtor
+        let today = context.calendar.localDay(of: context.now)
+        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        // From the formal notice on, the message states what the law adds: the same figures as claim_statement.
+        let statement = planned.stage >= .formalNotice
+            ? try work.claimStatement(c, debtorID: debtor.id, asOf: today).filter { Set(planned.invoiceIds).contains($0.invoiceId) }
+            : nil
+        let claim = statement?.map {
+            ClaimFigures(number: $0.number, dueOn: $0.dueOn, daysLate: $0.daysLate, principal: $0.principal,
+                         penalty: $0.penalty, indemnity: $0.indemnity, total: $0.total)
+        }
+        let model = ReminderModel(
+            creditorName: tenant.displayName, debtorName: debtor.name, locale: locale,
+            step: planned.key.position, invoices: invoices, asOf: today, replyTo: tenant.emailFrom ?? configuration.emailFrom,
+            claim: claim, consumer: context.situation.debtorKind == .consumer,
+            instalment: Self.instalment(of: planned.key, in: context.situation),
+            disputedInvoiceIds: Set(context.situation.invoices.filter(\.disputed).map(\.invoiceId)))
+        let content = try renderer.render(template: planned.template, model: model)
+
+        detail["delivered"] = true
+        detail["invoices"] = invoices.map(\.number)
+        if let claim { detail["claim_total"] = claim.map(\.total.amount.description).joined(separator: "+") }
+        if statement?.contains(where: \.ratesCarriedForward) == true {
+            detail["rates_carried_forward"] = true
+            logger.warning("legal rates are missing for a half-year; the claim carries the latest rates forward: add the published rates to recouvre.legal_rates",
+                           metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)"])
+        }
+
+        guard planned.channel == .email else {
+            let letter = LetterLayout.text(creditor: tenant.displayName, debtor: debtor, subject: content.subject,
+                                           body: content.textBody, day: today, locale: locale)
+            detail["letter"] = try LetterSpool(directory: configuration.letterSpool)
+                .write(letter, tenant: tenant.slug, actionID: action.id, template: planned.template)
+            return nil
+        }
+        guard let address = debtor.email else {
+            throw DeliveryFailure(description: "the debtor has no e-mail address; add one or use a letter step", isPermanent: true)
+        }
+        let from = tenant.emailFrom ?? configuration.emailFrom
+        let domain = from.split(separator: "@").last.map(String.init) ?? "localhost"
+        let messageID = EmailMessage.messageID(action: action.id, tenant: tenant.slug.rawValue, domain: domain)
+        let message = EmailMessage(from: from, fromName: tenant.displayName, to: address, toName: debtor.name,
+                                   subject: content.subject, textBody: content.textBody, messageID: messageID, date: context.now)
+        detail["message_id"] = messageID
+        return WorkExecution.OutgoingMail(message: message, relayURL: tenant.smtpURL ?? configuration.smtpURL,
+                                          envelopeFrom: from, recipient: address)
+    }
+
+    /// Opens the collectors' task the step names, with a deadline two business days later for a
+    /// call, five for a handoff or a court file.
+    func task(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding], context: DebtorContext,
+              detail: inout [String: any Sendable], _ c: PostgresConnection) throws {
+        let debtor = context.debtor
+        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let kind = TaskTitles.stepKinds.contains(planned.template) ? planned.template : "call"
+        let title = TaskTitles.title(kind: kind, debtorName: debtor.name, total: Self.total(invoices, locale), locale: locale)
+        let calls = context.calendar.calendar(for: .call)
+        let today = context.calendar.localDay(of: context.now)
+        let deadlineDay = (0..<(kind == "call" ? 2 : 5)).reduce(today) { day, _ in calls.firstSendingDay(after: day) }
+        let deadline = context.calendar.instant(of: deadlineDay, at: LocalTime(hour: 18, minute: 0)!)
+        let taskID = try work.openTask(c, debtorID: debtor.id, caseID: context.situation.openCase?.id, actionID: action.id,
+                                       kind: kind, title: title, deadline: deadline)
+        detail["task_id"] = taskID.map(String.init) ?? "exists"
+    }
+
+    /// The total of `invoices` written out for people.
+    static func total(_ invoices: [InvoiceStanding], _ locale: MessageLocale) -> String {
+        ReminderModel(creditorName: "", debtorName: "", locale: locale, step: 0, invoices: invoices,
+                      asOf: CalendarDay(year: 2000, month: 1, day: 1), replyTo: nil).formattedTotal
+    }
+
+    /// The instalment a plan reminder is about, with what is left to pay on it.
+    static func instalment(of key: PlannedWorkKey, in situation: DebtorSituation) -> InstalmentDetails? {
+        guard case .instalment(_, let number, _) = key, let plan = situation.plan,
+              let instalment = plan.instalments.first(where: { $0.number == number }) else { return nil }
+        // What is left of this instalment once earlier ones are covered by what was paid.
+        let before = plan.instalments.filter { $0.number < number }.reduce(Decimal(0)) { $0 + $1.amount.amount }
+        let left = max(0, min(instalment.amount.amount, before + instalment.amount.amount - plan.paidSince.amount))
+        return InstalmentDetails(number: number, count: plan.instalments.count, dueOn: instalment.dueOn,
+                                 amount: Money(amount: left, currency: instalment.amount.currency))
+    }
+}
