@@ -43,7 +43,7 @@ Despite our reminders, {{#single}}the following invoice issued to {{debtorName}}
 {{#lines}}
 - Invoice {{number}}, due on {{dueOn}} ({{daysLate}} days late)
   Principal outstanding: {{principal}}
-  {{#consumer}}Interest at the legal rate: {{penalty}}{{/consumer}}{{^consumer}}Late-payment penalties: {{penalty}}{{/consumer}}
+  {{#consumer}}Interest at the legal rate{{#hasRates}} ({{rates}} a year){{/hasRates}}: {{penalty}}{{/consumer}}{{^consumer}}Late-payment penalties{{#hasRates}} (annual rate {{rates}}){{/hasRates}}: {{penalty}}{{/consumer}}
   {{^consumer}}Fixed recovery indemnity: {{indemnity}}{{/consumer}}
   Total: {{total}}
 {{/lines}}
@@ -53,13 +53,14 @@ Principal: {{principal}}
 {{#hasIndemnity}}Fixed recovery indemnities: {{indemnity}}{{/hasIndemnity}}
 Total owed: {{total}}
 
-{{^consumer}}Late-payment penalties run by law from the day after each invoice's due date (French Commercial Code, art. L441-10) until payment in full. The fixed recovery indemnity of €40 is owed for each invoice paid late (art. L441-10 and D441-5).{{/consumer}}
+{{^consumer}}Late-payment penalties run by law from the day after each invoice's due date (French Commercial Code, art. L441-10) until payment in full. The fixed recovery indemnity of €40 is owed for each invoice paid late (art. L441-10 and D441-5); where the recovery costs incurred exceed it, further compensation may be claimed on proof.{{/consumer}}
 {{#consumer}}This formal notice starts interest at the legal rate on the amounts owed (French Civil Code, art. 1231-6 and 1344-1).{{/consumer}}
+{{#estimated}}The rate for the current half-year is not yet published: interest for that period is computed at the latest published rate and will be adjusted.{{/estimated}}
 {{/claim}}
 
 We hereby give you formal notice to pay the total stated above within eight days of receiving this letter.
 
-Failing payment within that time, we will take the steps needed to recover our claim without further notice, including legal proceedings, the resulting costs being chargeable to you as the law allows.
+Failing payment within that time, we will take the steps needed to recover our claim without further notice, including legal proceedings.
 
 If you dispute all or part of these amounts or have difficulty paying, please contact us without delay{{#replyTo}} at {{replyTo}}{{/replyTo}}.
 
@@ -192,7 +193,7 @@ Malgré nos relances, {{#single}}la facture suivante, adressée à {{debtorName}
 {{#lines}}
 - Facture n° {{number}}, échue le {{dueOn}} ({{daysLate}} jours de retard)
   Principal restant dû : {{principal}}
-  {{#consumer}}Intérêts au taux légal : {{penalty}}{{/consumer}}{{^consumer}}Pénalités de retard : {{penalty}}{{/consumer}}
+  {{#consumer}}Intérêts au taux légal{{#hasRates}} ({{rates}} l'an){{/hasRates}} : {{penalty}}{{/consumer}}{{^consumer}}Pénalités de retard{{#hasRates}} (taux annuel {{rates}}){{/hasRates}} : {{penalty}}{{/consumer}}
   {{^consumer}}Indemnité forfaitaire pour frais de recouvrement : {{indemnity}}{{/consumer}}
   Total : {{total}}
 {{/lines}}
@@ -202,13 +203,14 @@ Principal : {{principal}}
 {{#hasIndemnity}}Indemnités forfaitaires pour frais de recouvrement : {{indemnity}}{{/hasIndemnity}}
 Total dû : {{total}}
 
-{{^consumer}}Les pénalités de retard courent de plein droit depuis le lendemain de la date d'échéance de chaque facture (article L441-10 du code de commerce) et continueront de courir jusqu'à complet paiement. L'indemnité forfaitaire pour frais de recouvrement de 40 € est due pour chaque facture payée en retard (articles L441-10 et D441-5 du code de commerce).{{/consumer}}
+{{^consumer}}Les pénalités de retard courent de plein droit depuis le lendemain de la date d'échéance de chaque facture (article L441-10 du code de commerce) et continueront de courir jusqu'à complet paiement. L'indemnité forfaitaire pour frais de recouvrement de 40 € est due pour chaque facture payée en retard (articles L441-10 et D441-5 du code de commerce) ; si les frais de recouvrement exposés la dépassent, une indemnisation complémentaire pourra être demandée sur justification.{{/consumer}}
 {{#consumer}}La présente mise en demeure fait courir les intérêts au taux légal sur les sommes dues (articles 1231-6 et 1344-1 du code civil).{{/consumer}}
+{{#estimated}}Le taux du semestre en cours n'étant pas encore publié, les intérêts de cette période sont calculés au dernier taux publié et seront ajustés.{{/estimated}}
 {{/claim}}
 
 Nous vous mettons en demeure de nous régler la somme totale indiquée ci-dessus dans un délai de huit jours à compter de la réception de la présente.
 
-À défaut de paiement dans ce délai, nous engagerons sans autre avis les démarches nécessaires au recouvrement de notre créance, y compris par voie judiciaire, les frais en résultant pouvant rester à votre charge dans les conditions prévues par la loi.
+À défaut de paiement dans ce délai, nous engagerons sans autre avis les démarches nécessaires au recouvrement de notre créance, y compris par voie judiciaire.
 
 Si vous contestez tout ou partie de ces sommes ou rencontrez une difficulté de paiement, nous vous invitons à nous contacter sans attendre{{#replyTo}} à l'adresse {{replyTo}}{{/replyTo}}.
 

@@ -1,3 +1,4 @@
+import Foundation
 import RecouvreCore
 
 /// What a reminder template sees.
@@ -124,6 +125,7 @@ public struct ReminderModel: Sendable {
                     "number": line.number, "dueOn": LetterDate.formatted(line.dueOn, locale), "daysLate": line.daysLate,
                     "principal": line.principal.formatted(locale), "penalty": line.penalty.formatted(locale),
                     "indemnity": line.indemnity.formatted(locale), "total": line.total.formatted(locale),
+                    "rates": Self.rateText(line.rates, locale), "hasRates": !line.rates.isEmpty,
                 ]
             },
             "principal": sum(\.principal),
@@ -132,6 +134,19 @@ public struct ReminderModel: Sendable {
             "total": sum(\.total),
             "hasIndemnity": lines.contains { $0.indemnity.isPositive },
             "consumer": consumer,
+            "estimated": lines.contains(where: \.estimated),
         ]
+    }
+
+    /// "12,15 %" or "12,15 % puis 10,15 %" (French); "12.15%" or "12.15% then 10.15%" (English).
+    static func rateText(_ rates: [Decimal], _ locale: MessageLocale) -> String {
+        rates.map { rate -> String in
+            var value = rate
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &value, 2, .plain)
+            let text = "\(rounded)"
+            return locale == .fr ? text.replacingOccurrences(of: ".", with: ",") + "\u{00A0}%" : text + "%"
+        }
+        .joined(separator: locale == .fr ? " puis " : " then ")
     }
 }

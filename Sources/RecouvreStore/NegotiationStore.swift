@@ -52,7 +52,7 @@ public struct NegotiationStore: Sendable {
             }
             let id = try c.query("""
                 INSERT INTO \(schema).payments (debtor_id, invoice_id, amount, currency, received_on, reference)
-                VALUES ($1, $2, $3::numeric, $4, coalesce($5::date, current_date), $6)
+                VALUES ($1, $2, $3::numeric, $4, coalesce($5::date, \(schema).local_today()), $6)
                 RETURNING id
                 """, [debtorID, invoiceID, amount, currency ?? invoiceCurrency ?? "EUR", receivedOn, reference])
                 .first.map { try $0.decode(Int64.self, "id") } ?? 0

@@ -26,8 +26,10 @@ public struct SituationStore: Sendable {
             SELECT EXISTS (SELECT 1 FROM \(schema).disputes
                            WHERE debtor_id = $1 AND invoice_id IS NULL AND state = 'open') AS disputed
             """, [debtor.id]).first.map { try $0.decode(Bool.self, "disputed") } ?? false
-        let paidTotal = try c.query("SELECT coalesce(sum(amount), 0) AS paid FROM \(schema).payments WHERE debtor_id = $1",
-                                    [debtor.id]).first.map { try $0.decode(Decimal.self, "paid") } ?? 0
+        // Per currency: a promise or plan in euros is kept by euros only.
+        let paidTotal = Dictionary(uniqueKeysWithValues: try c.query("""
+            SELECT currency, sum(amount) AS paid FROM \(schema).payments WHERE debtor_id = $1 GROUP BY currency
+            """, [debtor.id]).rows.map { (try $0.decode(String.self, "currency"), try $0.decode(Decimal.self, "paid")) })
         let done = try c.query("""
             SELECT kind, invoice_id, plan_id, instalment, step, template FROM \(schema).actions
             WHERE debtor_id = $1 AND kind IN ('courtesy', 'instalment_reminder')
@@ -114,7 +116,7 @@ public struct SituationStore: Sendable {
         }
     }
 
-    private func promise(_ c: PostgresConnection, debtorID: Int64, paidTotal: Decimal) throws -> OpenPromise? {
+    private func promise(_ c: PostgresConnection, debtorID: Int64, paidTotal: [String: Decimal]) throws -> OpenPromise? {
         try c.query("""
             SELECT id, amount, currency, promised_on, grace_days, paid_before FROM \(schema).promises
             WHERE debtor_id = $1 AND state = 'open' ORDER BY id DESC LIMIT 1
@@ -123,11 +125,12 @@ public struct SituationStore: Sendable {
             return OpenPromise(id: try row.decode(Int64.self, "id"),
                                amount: Money(amount: try row.decode(Decimal.self, "amount"), currency: currency),
                                promisedOn: try Self.day(row, "promised_on"), graceDays: try row.decode(Int.self, "grace_days"),
-                               paidSince: Money(amount: max(0, paidTotal - (try row.decode(Decimal.self, "paid_before"))), currency: currency))
+                               paidSince: Money(amount: max(0, (paidTotal[currency] ?? 0) - (try row.decode(Decimal.self, "paid_before"))),
+                                                currency: currency))
         }
     }
 
-    private func plan(_ c: PostgresConnection, debtorID: Int64, paidTotal: Decimal) throws -> ActivePlan? {
+    private func plan(_ c: PostgresConnection, debtorID: Int64, paidTotal: [String: Decimal]) throws -> ActivePlan? {
         guard let row = try c.query("""
             SELECT id, currency, grace_days, paid_before FROM \(schema).payment_plans
             WHERE debtor_id = $1 AND state = 'active' ORDER BY id DESC LIMIT 1
@@ -140,7 +143,8 @@ public struct SituationStore: Sendable {
                            amount: Money(amount: try row.decode(Decimal.self, "amount"), currency: currency))
         }
         return ActivePlan(id: id, instalments: instalments, graceDays: try row.decode(Int.self, "grace_days"),
-                          paidSince: Money(amount: max(0, paidTotal - (try row.decode(Decimal.self, "paid_before"))), currency: currency))
+                          paidSince: Money(amount: max(0, (paidTotal[currency] ?? 0) - (try row.decode(Decimal.self, "paid_before"))),
+                                           currency: currency))
     }
 
     static func invoice(row: PostgresRow) throws -> SituationInvoice {

@@ -87,6 +87,16 @@ public struct WorkStore: Sendable {
             """, [id, position, stage.rawValue, at, formalNoticeOn?.description])
     }
 
+    /// Moves the case past a step that failed for good, as if done at `at`, so that the next
+    /// step keeps the policy's interval from the failure. The stage is left as it was: nothing
+    /// of that stage reached the debtor.
+    public func skipFailedStep(_ c: PostgresConnection, caseID: Int64, position: Int, at: Date) throws {
+        _ = try c.query("""
+            UPDATE \(schema).cases SET position = greatest(position, $2), last_step_at = $3, expedite = false
+            WHERE id = $1 AND state = 'open'
+            """, [caseID, position, at])
+    }
+
     /// Settles the running promise.
     public func settlePromise(_ c: PostgresConnection, id: Int64, kept: Bool) throws {
         _ = try c.query("UPDATE \(schema).promises SET state = $2, settled_at = now() WHERE id = $1 AND state = 'open'",
@@ -118,6 +128,22 @@ public struct WorkStore: Sendable {
             """, [caseID]).rows.count
     }
 
+    /// What last lowered the debtor's balance, in words for a cancellation: `paid`, `credit
+    /// note`, `reduction`, `written off` or `dispute upheld`; `paid` when nothing is recorded.
+    public func lastSettlementWords(_ c: PostgresConnection, debtorID: Int64) throws -> String {
+        guard let row = try c.query("""
+            SELECT r.kind, r.reason FROM \(schema).reductions r
+            WHERE r.debtor_id = $1
+              AND r.created_at >= coalesce((SELECT max(p.created_at) FROM \(schema).payments p WHERE p.debtor_id = $1), '-infinity')
+            ORDER BY r.created_at DESC, r.id DESC LIMIT 1
+            """, [debtorID]).first else { return "paid" }
+        switch try row.decode(String.self, "kind") {
+        case "credit_note": return "credit note"
+        case "write_off": return try row.decode(String.self, "reason").hasPrefix("dispute upheld") ? "dispute upheld" : "written off"
+        default: return "reduction"
+        }
+    }
+
     /// How the debtor's latest settlement was made when it was not money: `writtenOff` when the
     /// last movement of the debtor's balance is a write-off, `disputeUpheld` when that write-off
     /// resolved a dispute; nil when the last movement is a payment, a credit note or a reduction.
@@ -129,6 +155,14 @@ public struct WorkStore: Sendable {
             ORDER BY r.created_at DESC, r.id DESC LIMIT 1
             """, [debtorID]).first, try row.decode(String.self, "kind") == "write_off" else { return nil }
         return try row.decode(String.self, "reason").hasPrefix("dispute upheld") ? .disputeUpheld : .writtenOff
+    }
+
+    /// Cancels the open tasks an action opened (an approval no longer asked for).
+    public func cancelOpenTasks(_ c: PostgresConnection, actionID: Int64) throws {
+        _ = try c.query("""
+            UPDATE \(schema).tasks SET state = 'cancelled', completed_at = now(), completed_by = 'recouvred'
+            WHERE action_id = $1 AND state = 'open'
+            """, [actionID])
     }
 
     /// Asks for a review of the debtor at `at`: one scheduled review per debtor, at the earliest
@@ -154,7 +188,10 @@ public struct WorkStore: Sendable {
     public func claimStatement(_ c: PostgresConnection, debtorID: Int64, asOf: CalendarDay) throws -> [ClaimStatementLine] {
         try c.query("""
             SELECT invoice_id, number, currency, due_on, principal_outstanding, days_late, penalty, indemnity, total,
-                   rates_carried_forward
+                   rates_carried_forward,
+                   (SELECT coalesce(string_agg(r.rate::text, ' ' ORDER BY r.first), '')
+                    FROM (SELECT p ->> 'rate' AS rate, min(p ->> 'from') AS first
+                          FROM jsonb_array_elements(rates_applied) p GROUP BY p ->> 'rate') r) AS rates
             FROM \(schema).claim_statement($1, $2::date)
             """, [debtorID, asOf.description]).rows.map { row in
             let currency = try row.decode(String.self, "currency")
@@ -166,7 +203,8 @@ public struct WorkStore: Sendable {
                 dueOn: try SituationStore.day(row, "due_on"), daysLate: try row.decode(Int.self, "days_late"),
                 principal: try money("principal_outstanding", currency), penalty: try money("penalty", currency),
                 indemnity: try money("indemnity", "EUR"), total: try money("total", currency),
-                ratesCarriedForward: try row.decode(Bool.self, "rates_carried_forward"))
+                ratesCarriedForward: try row.decode(Bool.self, "rates_carried_forward"),
+                rates: try row.decode(String.self, "rates").split(separator: " ").compactMap { Decimal(string: String($0)) })
         }
     }
 }
@@ -184,4 +222,6 @@ public struct ClaimStatementLine: Sendable, Equatable {
     /// A half-year without published rates used the latest earlier ones: an estimate until ops
     /// add the rates to `recouvre.legal_rates`.
     public let ratesCarriedForward: Bool
+    /// The annual rates applied, in percent, in the order they first applied.
+    public let rates: [Decimal]
 }

@@ -83,7 +83,8 @@ import RecouvreCore
         let penalty = try #require(Money(parsing: consumer ? "0.00" : "8.61"))
         let total = try #require(Money(parsing: consumer ? "1034.56" : "1083.17"))
         return [ClaimFigures(number: "F-2026-0042", dueOn: try #require(CalendarDay(iso: "2026-01-15")), daysLate: 25,
-                             principal: try #require(Money(parsing: "1034.56")), penalty: penalty, indemnity: indemnity, total: total)]
+                             principal: try #require(Money(parsing: "1034.56")), penalty: penalty, indemnity: indemnity, total: total,
+                             rates: consumer ? [] : [Decimal(string: "12.15")!], estimated: !consumer)]
     }
 
     @Test func aFormalNoticeStatesTheClaimFiguresOfABusinessDebtor() throws {
@@ -97,7 +98,9 @@ import RecouvreCore
         #expect(body.hasPrefix("Lettre recommandée avec demande d'avis de réception\n"))
         #expect(body.contains("- Facture n° F-2026-0042, échue le 15/01/2026 (25 jours de retard)"))
         #expect(body.contains("Principal restant dû : 1\u{202F}034,56\u{00A0}€"))
-        #expect(body.contains("Pénalités de retard : 8,61\u{00A0}€"))
+        #expect(body.contains("Pénalités de retard (taux annuel 12,15\u{00A0}%) : 8,61\u{00A0}€"), "\(body)")
+        #expect(body.contains("Le taux du semestre en cours n'étant pas encore publié"), "an estimate says so")
+        #expect(body.contains("indemnisation complémentaire pourra être demandée sur justification"))
         #expect(body.contains("Indemnité forfaitaire pour frais de recouvrement : 40,00\u{00A0}€"))
         #expect(body.contains("Total dû : 1\u{202F}083,17\u{00A0}€"))
         #expect(body.contains("article L441-10 du code de commerce"))
@@ -116,6 +119,8 @@ import RecouvreCore
         #expect(body.contains("articles 1231-6 et 1344-1 du code civil"))
         #expect(!body.contains("Indemnité"))
         #expect(!body.contains("L441-10"))
+        #expect(!body.contains("à votre charge"), "collection costs stay with the creditor (CPCE L111-8)")
+        #expect(!body.contains("n'étant pas encore publié"))
         let english = try ReminderRenderer().render(template: "formal_notice", model: ReminderModel(
             creditorName: "Atelier Durand & Fils", debtorName: "Jean Martin", locale: .en, step: 5, invoices: one,
             asOf: try #require(CalendarDay(iso: "2026-02-09")), replyTo: nil, claim: try Self.claim(consumer: true), consumer: true))

@@ -5,7 +5,8 @@ import RecouvreTestSupport
 import Testing
 @testable import RecouvreDaemon
 
-/// Channels without a gateway: a step on them fails at once, clearly, and is not retried.
+/// Channels without a gateway: a step on them fails at once, clearly, is not retried, and the
+/// procedure goes on to the next step.
 @Suite(.serialized) struct ProcedureChannelTests {
     let mailbox: CapturedMailbox
 
@@ -18,7 +19,7 @@ import Testing
         try fixture.sql.query("INSERT INTO tenant_runner.policies (name, description) VALUES ('gateway', 'one step')")
         try fixture.sql.query("""
             INSERT INTO tenant_runner.policy_steps (policy, position, offset_days, stage, channel, template)
-            VALUES ('gateway', 1, 1, 'reminder', $1, 'reminder1')
+            VALUES ('gateway', 1, 1, 'reminder', $1, 'reminder1'), ('gateway', 2, 8, 'reminder', 'email', 'reminder2')
             """, [channel])
         try fixture.sql.execute("COMMIT")
         try fixture.sql.query("UPDATE tenant_runner.debtors SET policy = 'gateway' WHERE id = $1", [fixture.debtorID])
@@ -26,19 +27,25 @@ import Testing
         try fixture.run(until: fixture.now)
 
         let step = try #require(try fixture.actions().first)
+        let firstDay = fixture.today
         #expect(step.state == "failed")
         #expect(step.attempts == 1)
         #expect(step.lastError == "no \(channel) gateway is configured for tenant runner; use an e-mail, letter or task step in the policy")
         let failure = try #require(try fixture.events("delivery_failed").first)
         #expect(failure.text.contains("\"final\": \"true\""))
 
-        // Not retried: nothing runs again, even much later.
-        try fixture.makeEverythingDue()
-        try fixture.run(daysLater: 3)
-        #expect(try fixture.actions().map(\.state) == ["failed"])
+        #expect(try fixture.events("step_failed").count == 1)
+        // The case goes on: the next step keeps the policy's 7 days from the failure.
+        #expect(try fixture.caseValue("position") == "1")
+        let next = try #require(try fixture.actions().last)
+        #expect(next.step == 2 && next.state == "scheduled")
+        #expect(fixture.calendar.localDay(of: next.dueAt) == firstDay.adding(days: 7))
+
+        // The failed step is not retried: it runs once, and the next one goes in its time.
+        try fixture.run(daysLater: 7)
+        #expect(try fixture.actions().map(\.state) == ["failed", "succeeded"])
         #expect(try fixture.actions().first?.attempts == 1)
         #expect(try fixture.events("delivery_failed").count == 1)
-        #expect(try fixture.caseValue("position") == "0", "a failed step does not advance the case")
-        #expect(mailbox.messages(to: fixture.recipient).isEmpty)
+        #expect(mailbox.messages(to: fixture.recipient).count == 1)
     }
 }

@@ -73,4 +73,20 @@ final class OperatorSchemaAccessTests {
         let unreadable = names.filter { TimeZone(identifier: $0) == nil }
         #expect(unreadable.isEmpty, "unreadable by Foundation: \(unreadable.prefix(20))")
     }
+
+    /// The procedure's functions run with the schema owner's rights: a role that may read and
+    /// insert receivables may not call them unless EXECUTE is granted to it.
+    @Test func theProcedureFunctionsNeedAGrantOfTheirOwn() throws {
+        let c = try connectAsRole()
+        defer { c.close() }
+        try c.query("INSERT INTO debtors (external_ref, name) VALUES ('D1', 'Martin')")
+        for call in ["SELECT write_off(1, 'x')", "SELECT open_dispute(1, NULL, 'x')", "SELECT request_review(1)",
+                     "SELECT record_promise(1, 10, current_date + 5)", "SELECT decide_approval(1, true)"] {
+            let error = try #require(throws: PostgresError.self) { try c.query(call) }
+            #expect(error.sqlState == "42501", "\(call): \(error)")
+        }
+        try database.connection.execute("GRANT EXECUTE ON FUNCTION tenant_acme.open_dispute(bigint, bigint, text, text) TO \(role)")
+        let granted = try #require(throws: PostgresError.self) { try c.query("SELECT open_dispute(1, NULL, '')") }
+        #expect(granted.sqlState != "42501", "with the grant the function runs and validates: \(granted)")
+    }
 }

@@ -747,7 +747,10 @@ WITH debtor AS (
 ), tz AS (
     SELECT @schema@.time_zone() AS name
 ), notice AS (
-    SELECT min((e.occurred_at AT TIME ZONE tz.name)::date) AS day
+    -- A formal notice covers the invoices it lists (the daemon's notices do), or, when it lists
+    -- none (one recorded by hand or imported), every invoice of the debtor.
+    SELECT (e.occurred_at AT TIME ZONE tz.name)::date AS day,
+           CASE WHEN jsonb_typeof(e.detail -> 'invoice_ids') = 'array' THEN e.detail -> 'invoice_ids' END AS invoice_ids
     FROM @schema@.events e, tz
     WHERE e.debtor_id = claim_statement.debtor_id AND e.kind = 'formal_notice_sent'
 ), promises AS (
@@ -760,8 +763,13 @@ WITH debtor AS (
     FROM @schema@.payments p
     WHERE p.debtor_id = claim_statement.debtor_id AND p.received_on <= claim_statement.as_of
 ), red AS (
-    SELECT r.invoice_id, r.amount, r.granted_on
-    FROM @schema@.reductions r
+    -- A credit note, or a write-off upholding a dispute, says the amount was never owed: it
+    -- lowers the balance from the due date, so no penalty is claimed on it. A reduction or
+    -- another write-off lowers it from the day it was granted.
+    SELECT r.invoice_id, r.amount,
+           CASE WHEN r.kind = 'credit_note' OR (r.kind = 'write_off' AND r.reason LIKE 'dispute upheld:%')
+                THEN least(r.granted_on, i.due_on) ELSE r.granted_on END AS granted_on
+    FROM @schema@.reductions r JOIN @schema@.invoices i ON i.id = r.invoice_id
     WHERE r.debtor_id = claim_statement.debtor_id AND r.granted_on <= claim_statement.as_of
 ), direct AS (
     SELECT x.invoice_id, sum(x.amount) AS paid
@@ -806,9 +814,10 @@ WITH debtor AS (
             WHERE i.amount <= (SELECT sum(m2.amount) FROM movements m2 WHERE m2.invoice_id = i.id AND m2.day <= m.day))
                AS settled_on,
            CASE WHEN debtor.consumer
-                THEN CASE WHEN notice.day IS NULL THEN NULL ELSE greatest(i.due_on + 1, notice.day + 1) END
+                THEN (SELECT CASE WHEN min(n.day) IS NULL THEN NULL ELSE greatest(i.due_on + 1, min(n.day) + 1) END
+                      FROM notice n WHERE n.invoice_ids IS NULL OR n.invoice_ids @> to_jsonb(i.id))
                 ELSE i.due_on + 1 END AS interest_from
-    FROM @schema@.invoices i, debtor, notice
+    FROM @schema@.invoices i, debtor
     WHERE i.debtor_id = claim_statement.debtor_id AND i.due_on <= claim_statement.as_of
 ), day_rate AS (
     SELECT inv.id AS invoice_id, series.at::date AS day,
@@ -1565,3 +1574,17 @@ $$;
 
 COMMENT ON FUNCTION @schema@.complete_task(bigint, text, text) IS
     'Closes an agency hand-off, small-claims or court-file task as done.';
+
+-- The procedure's functions change a debtor's collection with the schema owner's rights: only
+-- roles given EXECUTE may call them (the daemon's, and the tenant's integration role), not
+-- every role that can read the schema.
+REVOKE EXECUTE ON FUNCTION @schema@.request_review(bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.record_promise(bigint, numeric, date, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.create_payment_plan(bigint, jsonb, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.grant_reduction(bigint, numeric, text, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.write_off(bigint, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.open_dispute(bigint, bigint, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.resolve_dispute(bigint, text, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.record_call_outcome(bigint, boolean, text, text, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.decide_approval(bigint, boolean, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @schema@.complete_task(bigint, text, text) FROM PUBLIC;

@@ -33,17 +33,26 @@ enum NegotiationEvaluator {
 
     /// Instalments are paid in order: instalment k is paid when the money paid since the plan
     /// was agreed covers instalments 1 through k. The first unpaid one gets a reminder three
-    /// days before its due date (only while that moment is still ahead, and on or before the due
-    /// date) and one the day after; it is missed once the local day is past its due date plus
-    /// grace.
+    /// days before its due date (or as soon as allowed, as long as that is before the due date)
+    /// and one the day after; it is missed once the local day is past its due date plus
+    /// grace, and never before the day its reminder after the date could go out has ended, so
+    /// that the debtor is always warned before the plan breaks.
     static func evaluate(_ plan: ActivePlan, view: OverdueView, today: CalendarDay, now: Date,
                          calendar: ProcedureCalendar, done: Set<InstalmentReminderKey>) -> PlanState {
         if view.overdue.isEmpty { return .completed }
         guard let first = firstUnpaid(plan) else { return .completed }
         // Due dates increase, so if any unpaid instalment is missed, the first unpaid one is.
-        if today > first.dueOn.adding(days: plan.graceDays) { return .broken(missed: first.number) }
+        let lastDay = lastDayOfGrace(first, plan: plan, calendar: calendar)
+        if today > lastDay { return .broken(missed: first.number) }
         let work = reminders(of: first, plan: plan, view: view, now: now, calendar: calendar, done: done)
-        return .running(work: work, reviewAt: calendar.startOf(first.dueOn.adding(days: plan.graceDays + 1)))
+        return .running(work: work, reviewAt: calendar.startOf(lastDay.adding(days: 1)))
+    }
+
+    /// The last day an unpaid instalment is waited for: its due date plus grace, or, when later,
+    /// the day its reminder after the date goes out (a weekend or a holiday after the due date).
+    static func lastDayOfGrace(_ instalment: PlanInstalment, plan: ActivePlan, calendar: ProcedureCalendar) -> CalendarDay {
+        let after = calendar.moment(on: instalment.dueOn.adding(days: 1), at: .nine, channel: .email, notBefore: .distantPast)
+        return max(instalment.dueOn.adding(days: plan.graceDays), calendar.localDay(of: after))
     }
 
     /// The first instalment the payments since the plan was agreed do not cover.
@@ -65,13 +74,20 @@ enum NegotiationEvaluator {
                                     invoiceIds: view.collectibleIds))
         }
         if !done.contains(InstalmentReminderKey(planId: plan.id, instalment: instalment.number, kind: .before)) {
-            // Planned without `now`: a reminder before the date makes no sense once that moment is past.
-            let before = calendar.moment(on: instalment.dueOn.adding(days: -3), at: .nine, channel: .email, notBefore: .distantPast)
-            if before >= now && calendar.localDay(of: before) <= instalment.dueOn { add(.before, before) }
+            // Late (a plan agreed two days before its first date, a daemon that was stopped, a run
+            // a moment after 09:00) it still goes, as long as it goes before the due date.
+            let before = calendar.moment(on: instalment.dueOn.adding(days: -3), at: .nine, channel: .email, notBefore: now)
+            if calendar.localDay(of: before) < instalment.dueOn { add(.before, before) }
         }
         if !done.contains(InstalmentReminderKey(planId: plan.id, instalment: instalment.number, kind: .after)) {
             add(.after, calendar.moment(on: instalment.dueOn.adding(days: 1), at: .nine, channel: .email, notBefore: now))
         }
         return work
     }
+}
+
+extension ActivePlan {
+    /// The first instalment what was paid since the plan was agreed does not cover; nil when
+    /// every instalment is paid.
+    public var firstUnpaidInstalment: PlanInstalment? { NegotiationEvaluator.firstUnpaid(self) }
 }

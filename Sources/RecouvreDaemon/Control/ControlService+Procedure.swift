@@ -23,6 +23,9 @@ extension ControlService {
             throw ControlError.invalidArgument(field: error.field, reason: error.reason)
         } catch let error as PolicyInUseError {
             throw ControlError.policyInUse(name: error.name, cases: error.cases, debtors: error.debtors)
+        } catch let error as PostgresError where error.sqlState.map(ActionRunner.transientStates.contains) == true {
+            // Contention, not a refusal: the same request may well succeed a moment later.
+            throw ControlError.failed(reason: "the database was busy (SQLSTATE \(error.sqlState ?? "")); try again in a moment")
         } catch let error as PostgresError where error.kind == .query {
             // The functions raise with a message for people and a HINT saying what to do.
             throw ControlError.refused(reason: error.message, hint: error.hint, code: error.sqlState ?? "")

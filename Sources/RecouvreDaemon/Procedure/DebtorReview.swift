@@ -101,8 +101,12 @@ struct DebtorReview {
         let pending = try work.pending(c, debtorID: debtorID)
         for existing in pending {
             guard let planned = wanted[existing.key] else {
-                let reason = Self.reasonNoLongerPlanned(existing.key, context: context)
+                let reason = try reason(existing.key, context: context, c)
                 try actions.finish(c, id: existing.id, state: "cancelled", reason: reason)
+                if existing.state == "held" {
+                    // Its approval is no longer asked for.
+                    try work.cancelOpenTasks(c, actionID: existing.id)
+                }
                 try event(c, "work_cancelled", debtorID, ["action_id": existing.id, "reason": reason], actionID: existing.id)
                 cancelled += 1
                 continue
@@ -130,30 +134,34 @@ struct DebtorReview {
         return summary
     }
 
+    /// Why planned work is dropped, with what settled the debt when nothing is left to pay.
+    func reason(_ key: PlannedWorkKey, context: DebtorContext, _ c: PostgresConnection) throws -> String {
+        let reason = Self.reasonNoLongerPlanned(key, context: context)
+        return reason == Self.settled ? try work.lastSettlementWords(c, debtorID: context.debtor.id) : reason
+    }
+
+    /// What `reasonNoLongerPlanned` says when nothing is left to pay; `reason` says how.
+    static let settled = "nothing left to pay"
+
     /// Why planned work is dropped, in words an operator reads in `actions list`.
     static func reasonNoLongerPlanned(_ key: PlannedWorkKey, context: DebtorContext) -> String {
         let situation = context.situation
         let today = context.calendar.localDay(of: context.now)
+        let overdue = situation.invoices.filter { $0.dueOn < today }
         switch key {
         case .courtesy(let invoiceID, _):
-            guard let invoice = situation.invoices.first(where: { $0.invoiceId == invoiceID }) else { return "paid" }
+            guard let invoice = situation.invoices.first(where: { $0.invoiceId == invoiceID }) else { return settled }
             if invoice.disputed || situation.debtorDisputed { return "disputed" }
             if invoice.dueOn < today { return "due date passed" }
             return "no longer planned"
         case .instalment(_, let number, _):
             guard let plan = situation.plan else { return "payment plan ended" }
-            // Instalments are paid in order: those covered by what was paid since the plan.
-            var covered = Decimal(0)
-            var paidThrough = 0
-            for instalment in plan.instalments {
-                covered += instalment.amount.amount
-                guard covered <= plan.paidSince.amount else { break }
-                paidThrough = instalment.number
-            }
-            return number <= paidThrough ? "instalment paid" : "its moment has passed"
+            if situation.debtorDisputed { return "disputed" }
+            if let unpaid = plan.firstUnpaidInstalment, unpaid.number <= number { return "its moment has passed" }
+            return "instalment paid"
         case .step:
-            let overdue = situation.invoices.filter { $0.dueOn < today }
-            if overdue.isEmpty { return "paid" }
+            if situation.invoices.isEmpty { return settled }
+            if overdue.isEmpty { return "nothing overdue any more" }
             if situation.debtorDisputed || overdue.allSatisfy(\.disputed) { return "disputed" }
             if situation.promise != nil { return "promise to pay running" }
             if situation.plan != nil { return "payment plan in force" }

@@ -3,14 +3,36 @@ import RecouvreCore
 
 /// Where letters are left for the operator to print and post: `<spool>/<tenant>/<file>`.
 ///
-/// A letter is written to a temporary file and renamed into place, so that a reader never sees
-/// half a letter; its name carries the action's id, so that a step run again after a crash
-/// rewrites the same file instead of leaving a second letter to post.
+/// A letter is written in two moves. Inside the step's transaction it is staged as a hidden
+/// file (`.<action id>-<template>.txt.pending`); once that transaction has committed it is
+/// renamed to its visible name (`<action id>-<template>.txt`). A reader of the spool therefore
+/// never sees half a letter, nor a letter whose step was rolled back (a payment that committed
+/// meanwhile, a lost lease, a failed commit): a staged letter that is never published is
+/// rewritten by the step's next run, or is simply not there for the operator. The names carry
+/// the action's id, so that a step run again after a crash rewrites the same file instead of
+/// leaving a second letter to post.
 struct LetterSpool: Sendable {
     let directory: String
 
-    /// Writes `text` and returns the file's path.
-    func write(_ text: String, tenant: TenantSlug, actionID: Int64, template: String) throws -> String {
+    /// A letter written but not yet visible.
+    struct StagedLetter: Sendable, Equatable {
+        let staged: String
+        /// Where the operator finds it once published.
+        let path: String
+
+        /// Makes the letter visible; call only once its step is committed.
+        func publish() throws {
+            do {
+                if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+                try FileManager.default.moveItem(atPath: staged, toPath: path)
+            } catch {
+                throw LetterSpoolError(path: path, reason: error.localizedDescription)
+            }
+        }
+    }
+
+    /// Stages `text` for the step's action.
+    func stage(_ text: String, tenant: TenantSlug, actionID: Int64, template: String) throws -> StagedLetter {
         let folder = URL(fileURLWithPath: directory).appendingPathComponent(tenant.rawValue, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
@@ -18,16 +40,14 @@ struct LetterSpool: Sendable {
         } catch {
             throw LetterSpoolError(path: folder.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
-        let file = folder.appendingPathComponent("\(actionID)-\(template).txt")
-        let temporary = folder.appendingPathComponent(".\(actionID)-\(template).txt.tmp")
+        let name = "\(actionID)-\(template).txt"
+        let staged = folder.appendingPathComponent(".\(name).pending")
         do {
-            try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
-            try FileManager.default.moveItem(at: temporary, to: file)
+            try Data(text.utf8).write(to: staged, options: .atomic)
         } catch {
-            throw LetterSpoolError(path: file.path, reason: error.localizedDescription)
+            throw LetterSpoolError(path: staged.path, reason: error.localizedDescription)
         }
-        return file.path
+        return StagedLetter(staged: staged.path, path: folder.appendingPathComponent(name).path)
     }
 }
 

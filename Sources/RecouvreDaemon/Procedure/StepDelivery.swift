@@ -14,10 +14,18 @@ struct StepDelivery {
     let work: WorkStore
     let logger: Logger
 
-    /// Renders the step's template for `invoices`; an e-mail is returned to be sent last, a
-    /// letter is written to the spool now (a step run again after a crash rewrites the same file).
+    /// What a message step leaves to do once its transaction commits.
+    enum Pending {
+        /// An e-mail to send, the last thing before `COMMIT`.
+        case mail(WorkExecution.OutgoingMail)
+        /// A letter staged in the spool, to publish after `COMMIT`.
+        case letter(LetterSpool.StagedLetter)
+    }
+
+    /// Renders the step's template for `invoices`: an e-mail ready to send, or a letter staged
+    /// in the spool.
     func message(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding], context: DebtorContext,
-                 detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> WorkExecution.OutgoingMail? {
+                 detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> Pending {
         let debtor = context.debtor
         let today = context.calendar.localDay(of: context.now)
         let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
@@ -27,7 +35,8 @@ struct StepDelivery {
             : nil
         let claim = statement?.map {
             ClaimFigures(number: $0.number, dueOn: $0.dueOn, daysLate: $0.daysLate, principal: $0.principal,
-                         penalty: $0.penalty, indemnity: $0.indemnity, total: $0.total)
+                         penalty: $0.penalty, indemnity: $0.indemnity, total: $0.total, rates: $0.rates,
+                         estimated: $0.ratesCarriedForward)
         }
         let model = ReminderModel(
             creditorName: tenant.displayName, debtorName: debtor.name, locale: locale,
@@ -49,9 +58,10 @@ struct StepDelivery {
         guard planned.channel == .email else {
             let letter = LetterLayout.text(creditor: tenant.displayName, debtor: debtor, subject: content.subject,
                                            body: content.textBody, day: today, locale: locale)
-            detail["letter"] = try LetterSpool(directory: configuration.letterSpool)
-                .write(letter, tenant: tenant.slug, actionID: action.id, template: planned.template)
-            return nil
+            let staged = try LetterSpool(directory: configuration.letterSpool)
+                .stage(letter, tenant: tenant.slug, actionID: action.id, template: planned.template)
+            detail["letter"] = staged.path
+            return .letter(staged)
         }
         guard let address = debtor.email else {
             throw DeliveryFailure(description: "the debtor has no e-mail address; add one or use a letter step", isPermanent: true)
@@ -62,8 +72,8 @@ struct StepDelivery {
         let message = EmailMessage(from: from, fromName: tenant.displayName, to: address, toName: debtor.name,
                                    subject: content.subject, textBody: content.textBody, messageID: messageID, date: context.now)
         detail["message_id"] = messageID
-        return WorkExecution.OutgoingMail(message: message, relayURL: tenant.smtpURL ?? configuration.smtpURL,
-                                          envelopeFrom: from, recipient: address)
+        return .mail(WorkExecution.OutgoingMail(message: message, relayURL: tenant.smtpURL ?? configuration.smtpURL,
+                                                envelopeFrom: from, recipient: address))
     }
 
     /// Opens the collectors' task the step names, with a deadline two business days later for a

@@ -31,10 +31,12 @@ struct WorkExecution {
         let recipient: String
     }
 
-    /// What running the work produced: a summary, and the e-mail to send last, if any.
+    /// What running the work produced: a summary, the e-mail to send last, and the letter to
+    /// publish once the transaction has committed.
     struct Output {
         var summary: String
         var mail: OutgoingMail?
+        var letter: LetterSpool.StagedLetter?
     }
 
     func run(_ action: ClaimedAction, now: Date, _ c: PostgresConnection) throws -> Output {
@@ -44,8 +46,11 @@ struct WorkExecution {
         }
         var context = try review.context(c, debtor: debtor, now: now, executing: action.id)
         let plan = context.reconcile()
-        guard let planned = plan.work.first(where: { $0.key == key }) else {
-            let reason = DebtorReview.reasonNoLongerPlanned(key, context: context)
+        // A step belongs to its case: once that case is closed, a new case's step of the same
+        // position is another piece of work.
+        let sameCase = action.kind != .step || action.caseID == context.situation.openCase?.id
+        guard sameCase, let planned = plan.work.first(where: { $0.key == key }) else {
+            let reason = sameCase ? try review.reason(key, context: context, c) : "its case is closed"
             try actions.finish(c, id: action.id, state: "cancelled", reason: reason)
             try actions.recordEvent(c, kind: "work_cancelled", debtorID: debtorID, invoiceID: action.invoiceID, actionID: action.id,
                                     detail: try PostgresJSON(encoding: ["reason": reason]))
@@ -87,9 +92,13 @@ struct WorkExecution {
         let delivery = StepDelivery(tenant: tenant, configuration: configuration, renderer: renderer, work: work, logger: logger)
 
         var mail: OutgoingMail?
+        var letter: LetterSpool.StagedLetter?
         switch planned.channel {
         case .email, .letter:
-            mail = try delivery.message(planned, action: action, invoices: listed, context: context, detail: &detail, c)
+            switch try delivery.message(planned, action: action, invoices: listed, context: context, detail: &detail, c) {
+            case .mail(let outgoing): mail = outgoing
+            case .letter(let staged): letter = staged
+            }
         case .task:
             try delivery.task(planned, action: action, invoices: listed, context: context, detail: &detail, c)
         case .sms, .webhook:
@@ -119,7 +128,7 @@ struct WorkExecution {
         }
         context.situation = situation
         try review.apply(context.reconcile(), context: &context, c)
-        return Output(summary: planned.channel == .task ? "task opened" : "sent", mail: mail)
+        return Output(summary: planned.channel == .task ? "task opened" : "sent", mail: mail, letter: letter)
     }
 
     /// Other courtesy reminders of the debtor planned for the same local day: they go out in

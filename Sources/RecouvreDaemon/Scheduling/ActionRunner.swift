@@ -39,8 +39,9 @@ struct ActionRunner: Sendable {
         let store = ActionStore(slug: tenant.slug)
         let review = DebtorReview(tenant: tenant, configuration: configuration, logger: logger)
         var deliveredMessageID: String?
+        var letter: LetterSpool.StagedLetter?
         do {
-            return try c.transaction(isolation: .readCommitted) { c in
+            let result: Result = try c.transaction(isolation: .readCommitted) { c in
                 guard try store.lockClaimed(c, id: action.id, owner: owner) else { return .notOurs }
                 switch action.kind {
                 case .reviewDebtor:
@@ -48,6 +49,7 @@ struct ActionRunner: Sendable {
                 case .step, .courtesy, .instalmentReminder:
                     let execution = WorkExecution(review: review, renderer: renderer, configuration: configuration, logger: logger)
                     let output = try execution.run(action, now: now(), c)
+                    letter = output.letter
                     guard let outgoing = output.mail else { return .done(output.summary) }
                     // Everything is recorded: the send is the last step before COMMIT.
                     do {
@@ -64,6 +66,16 @@ struct ActionRunner: Sendable {
                     return .done(output.summary)
                 }
             }
+            // Committed: the letter may now appear in the spool.
+            if let letter {
+                do {
+                    try letter.publish()
+                } catch {
+                    logger.error("letter recorded but not published; it stays staged in the spool",
+                                 metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)", "error": "\(error)"])
+                }
+            }
+            return result
         } catch let failure as DeliveryFailure {
             try recordFailedAttempt(action, store: store, c, error: failure.description, permanent: failure.isPermanent)
             return .done("delivery failed")
@@ -132,6 +144,18 @@ struct ActionRunner: Sendable {
             }
             try store.recordEvent(c, kind: "delivery_failed", debtorID: action.debtorID, invoiceID: action.invoiceID,
                                   actionID: action.id, detail: try PostgresJSON(encoding: detail))
+            if permanent, action.kind == .step, let caseID = action.caseID, let debtorID = action.debtorID {
+                // A step that can never succeed (no address, no gateway, an address the relay
+                // refuses) must not hold the case forever: the procedure goes on to the next
+                // step, and the failure stays visible in the actions and the journal. A step
+                // that died of temporary errors holds the case until ops retry or cancel it.
+                let work = WorkStore(slug: store.slug)
+                try work.skipFailedStep(c, caseID: caseID, position: action.step, at: now())
+                try store.recordEvent(c, kind: "step_failed", debtorID: debtorID, invoiceID: nil, actionID: action.id,
+                                      detail: try PostgresJSON(encoding: ["case_id": String(caseID), "position": String(action.step),
+                                                                          "error": error]))
+                try work.requestReview(c, debtorID: debtorID, at: now())
+            }
         }
         logger.warning("action failed", metadata: ["tenant": "\(store.slug)", "action": "\(action.id)",
                                                    "attempt": "\(action.attempts)", "error": "\(error)"])
