@@ -182,6 +182,16 @@ struct NegotiationCommandsEndToEndTests {
         #expect(problems.count >= 3, "\(invalid.stderr)")
         #expect(invalid.stderr.contains("grace_days") && invalid.stderr.contains("steps[0].stage"), "\(invalid.stderr)")
         #expect(try count("SELECT count(*) FROM tenant_nego.policies WHERE name = 'broken'") == 0)
+        // Well formed, but not deliverable by this daemon: a template it does not have, a channel without gateway.
+        let undeliverable = try ctl(daemon, ["policy", "set", "--tenant", "nego", "-"], stdin: """
+            {"name": "undeliverable",
+             "steps": [{"offset_days": 1, "stage": "reminder", "channel": "email", "template": "reminder9"},
+                       {"offset_days": 8, "stage": "reminder", "channel": "sms", "template": "reminder2"}]}
+            """)
+        #expect(undeliverable.status == 1)
+        #expect(undeliverable.stderr.contains("steps[0].template: there is no fr template 'reminder9'"), "\(undeliverable.stderr)")
+        #expect(undeliverable.stderr.contains("steps[1].channel: this daemon has no sms gateway"), "\(undeliverable.stderr)")
+        #expect(try count("SELECT count(*) FROM tenant_nego.policies WHERE name = 'undeliverable'") == 0)
         let inUse = try daemon.ctl("policy", "delete", "--tenant", "nego", "business")
         #expect(inUse.status == 1)
         #expect(inUse.stderr.contains("policy 'business' is used by 1 case and 0 debtors"), "\(inUse.stderr)")

@@ -1,5 +1,6 @@
 import ControlProtocol
 import Foundation
+import RecouvreChannels
 import RecouvreCore
 import RecouvreStore
 
@@ -23,6 +24,8 @@ extension ControlService {
 
     func setPolicy(_ p: SetPolicyParameters, caller: ControlCaller) async throws -> SetPolicyReply {
         let policy = try Self.policy(fromDocument: p.document)
+        let problems = try Self.deliveryProblems(policy)
+        guard problems.isEmpty else { throw ControlError.invalidPolicy(name: policy.name, problems: problems) }
         let (previous, current) = try await procedureCall(p.tenant) { slug, c in
             try PolicyStore(slug: slug).replace(c, with: policy, author: caller.name)
         }
@@ -47,6 +50,29 @@ extension ControlService {
         } catch {
             throw ControlError.invalidPolicy(name: documentName(data), problems: error.problems)
         }
+    }
+
+    /// What this daemon could not deliver: a message step whose template it does not have in
+    /// every language, a step on a channel it has no gateway for. Caught here rather than when
+    /// the step comes due, months later.
+    static func deliveryProblems(_ policy: CollectionPolicy) throws -> [String] {
+        let renderer = try ReminderRenderer()
+        var problems: [String] = []
+        for (index, step) in policy.steps.enumerated() {
+            switch step.channel {
+            case .email, .letter:
+                for locale in MessageLocale.allCases where !renderer.templateNames(for: locale).contains(step.template) {
+                    problems.append("steps[\(index)].template: there is no \(locale.rawValue) template '\(step.template)'; "
+                                    + "use one of \(renderer.templateNames(for: locale).joined(separator: ", "))")
+                }
+            case .sms, .webhook:
+                problems.append("steps[\(index)].channel: this daemon has no \(step.channel.rawValue) gateway, so the step "
+                                + "would fail; use email, letter or task")
+            case .task:
+                break
+            }
+        }
+        return problems
     }
 
     /// The document's name, for messages about a document that may not decode.
