@@ -240,4 +240,25 @@ import Testing
         #expect(try fixture.actions().first?.state == "running")
         #expect(mailbox.messages(to: fixture.recipient).isEmpty)
     }
+
+    @Test func aTenantsRateLimitHoldsTheNextMessageWithoutUsingAnAttempt() async throws {
+        let fixture = try RunnerFixture()
+        try fixture.sql.query("INSERT INTO recouvre.tenant_channels (tenant, messages_per_minute) VALUES ('runner', 1)")
+        let other = "autre-\(UUID().uuidString.prefix(8).lowercased())@exemple.fr"
+        try fixture.sql.query("INSERT INTO tenant_runner.debtors (external_ref, name, email) VALUES ('D2', 'Garage Moreau', $1)", [other])
+        try fixture.addInvoice("FA-1")
+        try fixture.sql.query("""
+            INSERT INTO tenant_runner.invoices (debtor_id, number, issued_on, due_on, amount)
+            SELECT id, 'FA-2', current_date - 40, current_date - 10, 200 FROM tenant_runner.debtors WHERE external_ref = 'D2'
+            """)
+        try fixture.runDue()  // the reviews
+        let results = try fixture.runDue()
+        #expect(results.filter { $0 == .done("sent") }.count == 1, "\(results)")
+        #expect(results.contains(.done("postponed: rate limit")), "\(results)")
+        let waiting = try #require(try fixture.actions().first { $0.state == "scheduled" })
+        #expect(waiting.attempts == 0)
+        #expect(waiting.dueAt.timeIntervalSinceNow > 50, "the next token comes a minute later")
+        let delivered = mailbox.messages(to: fixture.recipient).count + mailbox.messages(to: other).count
+        #expect(delivered == 1)
+    }
 }

@@ -31,6 +31,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var connectionLifetime: Duration = .seconds(900)
     /// The operator's default SMTP relay, for tenants without their own.
     public var smtpURL = "smtp://127.0.0.1:25"
+    /// Messages per minute through one relay, all daemons together; 0 for no limit.
+    public var relayMessagesPerMinute = 0
     /// The operator's default sender, for tenants without their own.
     public var emailFrom = "recouvrement@localhost.localdomain"
     /// Name given in EHLO.
@@ -53,7 +55,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "database.conninfo", "database.apply_migrations", "database.startup_attempts",
         "control.socket", "control.allowed_uids", "control.allowed_gids",
         "scheduler.poll_interval_ms", "scheduler.workers", "scheduler.batch_size", "scheduler.lease_seconds", "scheduler.connection_lifetime_seconds",
-        "smtp.url", "smtp.from", "smtp.helo_name",
+        "smtp.url", "smtp.from", "smtp.helo_name", "smtp.messages_per_minute",
         "delivery.max_attempts", "delivery.retry_base_seconds",
         "log.level",
         "calendar.send_window", "calendar.send_days", "calendar.public_holidays", "calendar.alsace_moselle",
@@ -164,6 +166,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 throw fail("'\(emailFrom)' is not an address like relances@example.com (the display name comes from the tenant)")
             }
         case "smtp.helo_name": heloName = try string()
+        case "smtp.messages_per_minute": relayMessagesPerMinute = try integer(0...1_000_000)
         case "delivery.max_attempts": maxAttempts = try integer(1...100)
         case "delivery.retry_base_seconds": retryBase = .seconds(try integer(1...86_400))
         case "log.level":

@@ -37,6 +37,15 @@ struct ActionRunner: Sendable {
 
     func run(_ action: ClaimedAction, tenant: TenantRecord, connection c: PostgresConnection, mail: MailSession) throws -> Result {
         let store = ActionStore(slug: tenant.slug)
+        if let later = try rateLimited(action, tenant: tenant, c) {
+            // Over the tenant's or the relay's rate: back in the queue for when a token comes,
+            // without using an attempt.
+            try c.transaction(isolation: .readCommitted) { c in
+                guard try store.lockClaimed(c, id: action.id, owner: owner) else { return }
+                try store.reschedule(c, id: action.id, at: later, error: nil)
+            }
+            return .done("postponed: rate limit")
+        }
         let review = DebtorReview(tenant: tenant, configuration: configuration, logger: logger)
         var deliveredMessageID: String?
         var letter: LetterSpool.StagedLetter?
@@ -110,6 +119,25 @@ struct ActionRunner: Sendable {
             try recordFailedAttempt(action, store: store, c, error: "\(error)", permanent: false)
             return .done("failed: \(error)")
         }
+    }
+
+    /// For a message to the debtor, takes a token from the tenant's bucket and the relay's; the
+    /// moment to try again when one of them is empty, else nil.
+    private func rateLimited(_ action: ClaimedAction, tenant: TenantRecord, _ c: PostgresConnection) throws -> Date? {
+        guard ["email", "sms", "webhook"].contains(action.channel) else { return nil }
+        var buckets: [(String, TokenBucket)] = []
+        if let limit = try TenantChannels.load(c, slug: tenant.slug).messagesPerMinute, let bucket = TokenBucket(perMinute: limit) {
+            buckets.append(("tenant:\(tenant.slug)", bucket))
+        }
+        if action.channel == "email", let bucket = TokenBucket(perMinute: configuration.relayMessagesPerMinute),
+           let relay = try? SMTPRelay(url: tenant.smtpURL ?? configuration.smtpURL) {
+            buckets.append(("relay:\(relay.host):\(relay.port)", bucket))
+        }
+        let limits = RateLimitStore()
+        for (key, bucket) in buckets {
+            if let later = try limits.take(c, key: key, bucket: bucket) { return later }
+        }
+        return nil
     }
 
     /// Looks at a debtor again: opens or closes the case, settles promises and plans, and brings
