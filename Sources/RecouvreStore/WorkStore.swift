@@ -188,7 +188,9 @@ public struct WorkStore: Sendable {
     public func claimStatement(_ c: PostgresConnection, debtorID: Int64, asOf: CalendarDay) throws -> [ClaimStatementLine] {
         try c.query("""
             SELECT invoice_id, number, currency, due_on, principal_outstanding, days_late, penalty, indemnity, total,
-                   rates_carried_forward,
+                   rates_carried_forward, prescription_ends_on,
+                   (SELECT i.issued_on FROM \(schema).invoices i WHERE i.id = invoice_id) AS issued_on,
+                   (SELECT i.amount FROM \(schema).invoices i WHERE i.id = invoice_id) AS amount,
                    (SELECT coalesce(string_agg(r.rate::text, ' ' ORDER BY r.first), '')
                     FROM (SELECT p ->> 'rate' AS rate, min(p ->> 'from') AS first
                           FROM jsonb_array_elements(rates_applied) p GROUP BY p ->> 'rate') r) AS rates
@@ -204,9 +206,30 @@ public struct WorkStore: Sendable {
                 principal: try money("principal_outstanding", currency), penalty: try money("penalty", currency),
                 indemnity: try money("indemnity", "EUR"), total: try money("total", currency),
                 ratesCarriedForward: try row.decode(Bool.self, "rates_carried_forward"),
-                rates: try row.decode(String.self, "rates").split(separator: " ").compactMap { Decimal(string: String($0)) })
+                rates: try row.decode(String.self, "rates").split(separator: " ").compactMap { Decimal(string: String($0)) },
+                issuedOn: try SituationStore.day(row, "issued_on"), amount: try money("amount", currency),
+                prescriptionEndsOn: try SituationStore.day(row, "prescription_ends_on"))
         }
     }
+
+    /// The debtor's journal, oldest first: what a court file's chronology is made of.
+    public func journal(_ c: PostgresConnection, debtorID: Int64) throws -> [JournalEntry] {
+        try c.query("""
+            SELECT occurred_at, kind, actor, detail::text AS detail FROM \(schema).events
+            WHERE debtor_id = $1 ORDER BY occurred_at, id
+            """, [debtorID]).rows.map { row in
+            JournalEntry(at: try row.decode(Date.self, "occurred_at"), kind: try row.decode(String.self, "kind"),
+                         actor: try row.decode(String.self, "actor"), detail: try row.decode(String.self, "detail"))
+        }
+    }
+}
+
+/// One event of a debtor's journal, its detail as JSON text.
+public struct JournalEntry: Sendable, Equatable {
+    public let at: Date
+    public let kind: String
+    public let actor: String
+    public let detail: String
 }
 
 /// One line of `claim_statement`.
@@ -224,4 +247,9 @@ public struct ClaimStatementLine: Sendable, Equatable {
     public let ratesCarriedForward: Bool
     /// The annual rates applied, in percent, in the order they first applied.
     public let rates: [Decimal]
+    public let issuedOn: CalendarDay
+    /// The invoiced amount.
+    public let amount: Money
+    /// The last day the claim can be pursued.
+    public let prescriptionEndsOn: CalendarDay
 }

@@ -68,4 +68,34 @@ import Testing
         #expect(noticeDay.days(to: courtDay) >= 45, "court \(courtDay), notice \(noticeDay), refused \(refusedDay)")
         #expect(refusedDay.days(to: courtDay) >= 30)
     }
+
+    @Test func anApprovedSmallClaimsStepProducesTheCourtReadyFile() throws {
+        let fixture = try noticed(amount: "1000.00")
+        let held = try fixture.runNextStep()
+        #expect(held.position == 6)
+        try decide(fixture, true)
+        let file = try #require(try fixture.courtFiles().first)
+        #expect(file.name.hasSuffix("-small_claims.json"))
+        let json = file.json
+        let recommendation = try #require(json["recommendation"] as? [String: Any])
+        #expect(recommendation["route"] as? String == "small_claims")
+        #expect((recommendation["warnings"] as? [String])?.isEmpty == true, "a formal notice was given: the amicable attempt is there")
+        let claims = try #require(json["claims"] as? [[String: Any]])
+        #expect(claims.map { $0["number"] as? String } == ["FA-1"])
+        #expect(claims.first?["indemnity"] as? String == "40.00")
+        let penalty = try #require(Decimal(string: claims.first?["penalty"] as? String ?? ""))
+        #expect(penalty > 0)
+        let debtor = try #require(json["debtor"] as? [String: Any])
+        #expect(debtor["name"] as? String == "Boulangerie Martin" && debtor["kind"] as? String == "business")
+        let chronology = try #require(json["chronology"] as? [[String: Any]])
+        let kinds = chronology.compactMap { $0["kind"] as? String }
+        #expect(kinds.contains("formal_notice_sent") && kinds.contains("message_accepted") && kinds.contains("invoice_recorded"), "\(kinds)")
+        let proofs = chronology.compactMap { $0["proof"] as? String }
+        #expect(proofs.contains { $0.hasPrefix("Message-ID <action-") && $0.contains("relay: 250") }, "\(proofs)")
+        #expect(proofs.contains { $0.hasPrefix("letter ") && $0.hasSuffix("-formal_notice.txt") }, "\(proofs)")
+        // The step's outcome says where the file is.
+        let task = try #require(try fixture.tasks().first { $0["kind"] == "small_claims" })
+        #expect(task["state"] == "open")
+        #expect(try fixture.value("SELECT outcome->>'route' FROM tenant_runner.actions WHERE kind = 'step' AND step = 6") == "small_claims")
+    }
 }

@@ -78,9 +78,21 @@ extension RunnerFixture {
     /// The letters in the tenant's spool folder, by file name.
     func letters() throws -> [(name: String, text: String)] {
         let folder = URL(fileURLWithPath: spool).appendingPathComponent("runner")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0.hasSuffix(".txt") }
         return try names.sorted().map { name in
             (name, try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+        }
+    }
+
+    /// The court files (JSON) the runner published.
+    func courtFiles() throws -> [(name: String, json: [String: Any])] {
+        let folder = URL(fileURLWithPath: spool).appendingPathComponent("runner")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0.hasSuffix(".json") }
+        return try names.sorted().map { name in
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            return (name, try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]))
         }
     }
 

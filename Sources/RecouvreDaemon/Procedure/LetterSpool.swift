@@ -31,8 +31,13 @@ struct LetterSpool: Sendable {
         }
     }
 
-    /// Stages `text` for the step's action.
+    /// Stages `text` for the step's action, as `<action id>-<template>.txt`.
     func stage(_ text: String, tenant: TenantSlug, actionID: Int64, template: String) throws -> StagedLetter {
+        try stage(Data(text.utf8), tenant: tenant, name: "\(actionID)-\(template).txt")
+    }
+
+    /// Stages `data` under `name` (which carries the action's id) in the tenant's folder.
+    func stage(_ data: Data, tenant: TenantSlug, name: String) throws -> StagedLetter {
         let folder = URL(fileURLWithPath: directory).appendingPathComponent(tenant.rawValue, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
@@ -40,10 +45,9 @@ struct LetterSpool: Sendable {
         } catch {
             throw LetterSpoolError(path: folder.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
-        let name = "\(actionID)-\(template).txt"
         let staged = folder.appendingPathComponent(".\(name).pending")
         do {
-            try Data(text.utf8).write(to: staged, options: .atomic)
+            try data.write(to: staged, options: .atomic)
         } catch {
             throw LetterSpoolError(path: staged.path, reason: error.localizedDescription)
         }

@@ -77,9 +77,10 @@ struct StepDelivery {
     }
 
     /// Opens the collectors' task the step names, with a deadline two business days later for a
-    /// call, five for a handoff or a court file.
+    /// call, five for a handoff or a court file. A court or small-claims step also stages its
+    /// court-ready file (JSON) in the spool, returned to be published after commit.
     func task(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding], context: DebtorContext,
-              detail: inout [String: any Sendable], _ c: PostgresConnection) throws {
+              detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> [LetterSpool.StagedLetter] {
         let debtor = context.debtor
         let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
         let kind = TaskTitles.stepKinds.contains(planned.template) ? planned.template : "call"
@@ -91,6 +92,14 @@ struct StepDelivery {
         let taskID = try work.openTask(c, debtorID: debtor.id, caseID: context.situation.openCase?.id, actionID: action.id,
                                        kind: kind, title: title, deadline: deadline)
         detail["task_id"] = taskID.map(String.init) ?? "exists"
+        guard kind == "court_file" || kind == "small_claims" else { return [] }
+        let file = try CourtFileBuilder(tenant: tenant, work: work)
+            .build(debtor: debtor, invoiceIDs: planned.invoiceIds, asOf: today, c)
+        let staged = try LetterSpool(directory: configuration.letterSpool)
+            .stage(try file.json(), tenant: tenant.slug, name: "\(action.id)-\(kind).json")
+        detail["court_file"] = staged.path
+        detail["route"] = file.recommendation.route.rawValue
+        return [staged]
     }
 
     /// The total of `invoices` written out for people.

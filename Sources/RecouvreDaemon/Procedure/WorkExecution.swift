@@ -31,12 +31,12 @@ struct WorkExecution {
         let recipient: String
     }
 
-    /// What running the work produced: a summary, the e-mail to send last, and the letter to
-    /// publish once the transaction has committed.
+    /// What running the work produced: a summary, the e-mail to send last, and the files
+    /// (a letter, a court file) to publish once the transaction has committed.
     struct Output {
         var summary: String
         var mail: OutgoingMail?
-        var letter: LetterSpool.StagedLetter?
+        var files: [LetterSpool.StagedLetter] = []
     }
 
     func run(_ action: ClaimedAction, now: Date, _ c: PostgresConnection) throws -> Output {
@@ -92,15 +92,15 @@ struct WorkExecution {
         let delivery = StepDelivery(tenant: tenant, configuration: configuration, renderer: renderer, work: work, logger: logger)
 
         var mail: OutgoingMail?
-        var letter: LetterSpool.StagedLetter?
+        var files: [LetterSpool.StagedLetter] = []
         switch planned.channel {
         case .email, .letter:
             switch try delivery.message(planned, action: action, invoices: listed, context: context, detail: &detail, c) {
             case .mail(let outgoing): mail = outgoing
-            case .letter(let staged): letter = staged
+            case .letter(let staged): files = [staged]
             }
         case .task:
-            try delivery.task(planned, action: action, invoices: listed, context: context, detail: &detail, c)
+            files = try delivery.task(planned, action: action, invoices: listed, context: context, detail: &detail, c)
         case .sms, .webhook:
             throw DeliveryFailure(description: "no \(planned.channel.rawValue) gateway is configured for tenant \(tenant.slug); "
                                   + "use an e-mail, letter or task step in the policy", isPermanent: true)
@@ -128,7 +128,7 @@ struct WorkExecution {
         }
         context.situation = situation
         try review.apply(context.reconcile(), context: &context, c)
-        return Output(summary: planned.channel == .task ? "task opened" : "sent", mail: mail, letter: letter)
+        return Output(summary: planned.channel == .task ? "task opened" : "sent", mail: mail, files: files)
     }
 
     /// Other courtesy reminders of the debtor planned for the same local day: they go out in

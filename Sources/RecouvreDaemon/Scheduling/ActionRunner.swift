@@ -48,7 +48,7 @@ struct ActionRunner: Sendable {
         }
         let review = DebtorReview(tenant: tenant, configuration: configuration, logger: logger)
         var deliveredMessageID: String?
-        var letter: LetterSpool.StagedLetter?
+        var files: [LetterSpool.StagedLetter] = []
         do {
             let result: Result = try c.transaction(isolation: .readCommitted) { c in
                 guard try store.lockClaimed(c, id: action.id, owner: owner) else { return .notOurs }
@@ -58,29 +58,33 @@ struct ActionRunner: Sendable {
                 case .step, .courtesy, .instalmentReminder:
                     let execution = WorkExecution(review: review, renderer: renderer, configuration: configuration, logger: logger)
                     let output = try execution.run(action, now: now(), c)
-                    letter = output.letter
+                    files = output.files
                     guard let outgoing = output.mail else { return .done(output.summary) }
                     // Everything is recorded: the send is the last step before COMMIT.
+                    let reply: String
                     do {
-                        _ = try mail.send(outgoing.message, relayURL: outgoing.relayURL, envelopeFrom: outgoing.envelopeFrom,
-                                          recipient: outgoing.recipient)
+                        reply = try mail.send(outgoing.message, relayURL: outgoing.relayURL, envelopeFrom: outgoing.envelopeFrom,
+                                              recipient: outgoing.recipient)
                     } catch let error as SMTPError where error.outcomeUnknown {
                         throw DeliveryUncertain(messageID: outgoing.message.messageID, description: error.description)
                     } catch let error as SMTPError {
                         throw DeliveryFailure(description: error.description, isPermanent: error.isPermanent)
                     }
                     deliveredMessageID = outgoing.message.messageID
+                    // The relay's answer (its queue id) is the delivery's proof.
+                    try store.recordEvent(c, kind: "message_accepted", debtorID: action.debtorID, invoiceID: nil, actionID: action.id,
+                                          detail: try PostgresJSON(encoding: ["message_id": outgoing.message.messageID, "relay_reply": reply]))
                     logger.info("message sent", metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)",
                                                            "kind": "\(action.kind.rawValue)"])
                     return .done(output.summary)
                 }
             }
-            // Committed: the letter may now appear in the spool.
-            if let letter {
+            // Committed: the letters and files may now appear in the spool.
+            for file in files {
                 do {
-                    try letter.publish()
+                    try file.publish()
                 } catch {
-                    logger.error("letter recorded but not published; it stays staged in the spool",
+                    logger.error("file recorded but not published; it stays staged in the spool",
                                  metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)", "error": "\(error)"])
                 }
             }
