@@ -43,7 +43,7 @@ let package = Package(
         ),
         // The varlink interface recouvred and recouvrectl speak.
         // The interface text is a Swift constant; the .varlink file is its copy for readers and tools.
-        .target(name: "ControlProtocol", exclude: ["io.recouvre.Control.varlink"]),
+        .target(name: "ControlProtocol", dependencies: ["RecouvreCore"], exclude: ["io.recouvre.Control.varlink"]),
         // The daemon's services.
         .target(
             name: "RecouvreDaemon",

@@ -31,6 +31,10 @@ public protocol ControlHandler: Sendable {
     /// `Migrate`: applies pending migrations everywhere.
     func migrate() async throws -> MigrationSummary
 
+    /// `GetTenantChannels`: a tenant's letterhead, letter delivery, endpoints and rate (no secrets).
+    func getTenantChannels(tenant: String) async throws -> TenantChannelsInfo
+    /// `SetTenantChannels`: changes them.
+    func setTenantChannels(_ p: TenantChannelsParameters, caller: ControlCaller) async throws -> TenantChannelsInfo
     /// `PreviewPlan`: the timeline the daemon would follow, sending nothing.
     func previewPlan(_ p: PreviewPlanParameters) async throws -> PreviewPlanReply
     /// `GetCase`: a debtor's case with invoices, promises, plan, disputes, tasks and events.

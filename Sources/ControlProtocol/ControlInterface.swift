@@ -390,6 +390,54 @@ public enum ControlInterface {
     # Applies pending migrations to the control schema and every tenant schema.
     method Migrate() -> (summary: MigrationSummary)
 
+    # How a tenant's steps reach debtors. address: the creditor's postal
+    # address, lines separated by newlines; letterDelivery: spool (the daemon's
+    # letter spool) or webhook (a print-and-mail provider); secrets are never
+    # returned: webhookSecretSet and smsSecretSet say whether one is set.
+    # messagesPerMinute: the tenant's own rate limit, all daemons together.
+    type TenantChannels (
+      tenant: string,
+      address: ?string,
+      siren: ?string,
+      phone: ?string,
+      iban: ?string,
+      bic: ?string,
+      signatory: ?string,
+      letterDelivery: string,
+      webhookUrl: ?string,
+      webhookSecretSet: bool,
+      smsUrl: ?string,
+      smsSecretSet: bool,
+      smsSender: ?string,
+      messagesPerMinute: ?int
+    )
+
+    # A tenant's channel settings.
+    method GetTenantChannels(tenant: string) -> (channels: TenantChannels)
+
+    # Changes a tenant's channel settings; absent fields keep their value,
+    # fields named in clear (address, siren, phone, iban, bic, signatory,
+    # webhook, sms, smsSender, messagesPerMinute) are emptied. siren: nine
+    # digits with a valid check digit; iban: valid check digits; URLs https://;
+    # secrets at least 32 characters.
+    method SetTenantChannels(
+      tenant: string,
+      address: ?string,
+      siren: ?string,
+      phone: ?string,
+      iban: ?string,
+      bic: ?string,
+      signatory: ?string,
+      letterDelivery: ?string,
+      webhookUrl: ?string,
+      webhookSecret: ?string,
+      smsUrl: ?string,
+      smsSecret: ?string,
+      smsSender: ?string,
+      messagesPerMinute: ?int,
+      clear: ?[]string
+    ) -> (channels: TenantChannels)
+
     # One line of a preview. at: ISO 8601 UTC; local: "YYYY-MM-DD HH:MM" in
     # the debtor's zone. event: step, courtesy, instalment_before,
     # instalment_after, case_opened, case_closed, promise_kept, promise_broken,

@@ -124,6 +124,12 @@ public struct VarlinkDispatcher: Sendable {
         switch member {
         case "GetCase":
             return try VarlinkMessage.reply(try await handler.getCase(try checked(request, GetCaseParameters.self)))
+        case "GetTenantChannels":
+            let p = try checked(request, TenantParameters.self)
+            return try VarlinkMessage.reply(TenantChannelsReply(channels: try await handler.getTenantChannels(tenant: p.tenant)))
+        case "SetTenantChannels":
+            let p = try checked(request, TenantChannelsParameters.self)
+            return try VarlinkMessage.reply(TenantChannelsReply(channels: try await handler.setTenantChannels(p, caller: caller)))
         case "PreviewPlan":
             return try VarlinkMessage.reply(try await handler.previewPlan(try checked(request, PreviewPlanParameters.self)))
         case "RecordPayment":

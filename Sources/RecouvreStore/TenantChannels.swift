@@ -58,4 +58,29 @@ public struct TenantChannels: Sendable, Equatable {
         try c.query("SELECT \(columns) FROM recouvre.tenant_channels WHERE tenant = $1", [slug.rawValue])
             .first.map(TenantChannels.init(row:)) ?? TenantChannels()
     }
+
+    /// Writes the tenant's settings in one statement (the row's constraints check what goes
+    /// together, e.g. webhook letters need an endpoint) and journals the change, naming the
+    /// fields and never the secrets.
+    public static func save(_ c: PostgresConnection, slug: TenantSlug, _ channels: TenantChannels, changed: [String],
+                            author: String) throws {
+        try c.transaction { c in
+            _ = try c.query("""
+                INSERT INTO recouvre.tenant_channels (tenant, \(columns), updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+                ON CONFLICT (tenant) DO UPDATE SET
+                    address = EXCLUDED.address, siren = EXCLUDED.siren, phone = EXCLUDED.phone, iban = EXCLUDED.iban,
+                    bic = EXCLUDED.bic, signatory = EXCLUDED.signatory, letter_delivery = EXCLUDED.letter_delivery,
+                    webhook_url = EXCLUDED.webhook_url, webhook_secret = EXCLUDED.webhook_secret, sms_url = EXCLUDED.sms_url,
+                    sms_secret = EXCLUDED.sms_secret, sms_sender = EXCLUDED.sms_sender,
+                    messages_per_minute = EXCLUDED.messages_per_minute, updated_at = now()
+                """, [slug.rawValue, channels.address, channels.siren, channels.phone, channels.iban, channels.bic,
+                      channels.signatory, channels.letterDelivery.rawValue, channels.webhookURL, channels.webhookSecret,
+                      channels.smsURL, channels.smsSecret, channels.smsSender, channels.messagesPerMinute])
+            _ = try c.query("""
+                INSERT INTO recouvre.operator_events (tenant, kind, actor, detail)
+                VALUES ($1, 'tenant_channels_changed', $2, jsonb_build_object('fields', $3::text))
+                """, [slug.rawValue, author, changed.sorted().joined(separator: ",")])
+        }
+    }
 }

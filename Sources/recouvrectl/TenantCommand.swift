@@ -14,7 +14,7 @@ struct TenantCommand: ParsableCommand {
             """,
         subcommands: [
             TenantCreateCommand.self, TenantListCommand.self, TenantShowCommand.self, TenantSetCommand.self,
-            TenantPauseCommand.self, TenantResumeCommand.self,
+            TenantChannelsCommand.self, TenantPauseCommand.self, TenantResumeCommand.self,
         ]
     )
 }

@@ -101,6 +101,22 @@ actor InMemoryControlHandler: ControlHandler {
         throw Unexpected()
     }
 
+    func getTenantChannels(tenant: String) async throws -> TenantChannelsInfo {
+        _ = try self.tenant(tenant)
+        return TenantChannelsInfo(tenant: tenant, address: "1 rue des Lilas\n75019 Paris", siren: "732829320", phone: nil,
+                                  iban: "FR7630006000011234567890189", bic: nil, signatory: "Service recouvrement",
+                                  letterDelivery: "spool", webhookUrl: nil, webhookSecretSet: false, smsUrl: nil, smsSecretSet: false,
+                                  smsSender: nil, messagesPerMinute: 120)
+    }
+
+    func setTenantChannels(_ p: TenantChannelsParameters, caller: ControlCaller) async throws -> TenantChannelsInfo {
+        var info = try await getTenantChannels(tenant: p.tenant)
+        if let url = p.webhookUrl { info.webhookUrl = url }
+        if p.webhookSecret != nil { info.webhookSecretSet = true }
+        if let delivery = p.letterDelivery { info.letterDelivery = delivery }
+        return info
+    }
+
     /// A preview of debtor CLI-1: its reminder step, then a formal notice held for approval.
     func previewPlan(_ p: PreviewPlanParameters) async throws -> PreviewPlanReply {
         _ = try tenant(p.tenant)

@@ -82,6 +82,16 @@ public final class ControlClient: Sendable {
         try call("GetCase", p, GetCaseReply.self)
     }
 
+    /// `GetTenantChannels`.
+    public func getTenantChannels(tenant: String) throws -> TenantChannelsInfo {
+        try call("GetTenantChannels", TenantParameters(tenant: tenant), TenantChannelsReply.self).channels
+    }
+
+    /// `SetTenantChannels`.
+    public func setTenantChannels(_ p: TenantChannelsParameters) throws -> TenantChannelsInfo {
+        try call("SetTenantChannels", p, TenantChannelsReply.self).channels
+    }
+
     /// `PreviewPlan`.
     public func previewPlan(_ p: PreviewPlanParameters) throws -> PreviewPlanReply {
         try call("PreviewPlan", p, PreviewPlanReply.self)
