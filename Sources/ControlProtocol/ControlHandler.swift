@@ -35,6 +35,8 @@ public protocol ControlHandler: Sendable {
     func getTenantChannels(tenant: String) async throws -> TenantChannelsInfo
     /// `SetTenantChannels`: changes them.
     func setTenantChannels(_ p: TenantChannelsParameters, caller: ControlCaller) async throws -> TenantChannelsInfo
+    /// `GetLetter`: the letter or court file a step left in the spool.
+    func getLetter(_ p: GetLetterParameters) async throws -> LetterReply
     /// `PreviewPlan`: the timeline the daemon would follow, sending nothing.
     func previewPlan(_ p: PreviewPlanParameters) async throws -> PreviewPlanReply
     /// `GetCase`: a debtor's case with invoices, promises, plan, disputes, tasks and events.

@@ -438,6 +438,10 @@ public enum ControlInterface {
       clear: ?[]string
     ) -> (channels: TenantChannels)
 
+    # The letter or court file a step left in the letter spool (a PDF, a
+    # text letter, a court file's JSON), its bytes in base64; at most 8 MiB.
+    method GetLetter(tenant: string, actionId: int) -> (name: string, contentType: string, content: string)
+
     # One line of a preview. at: ISO 8601 UTC; local: "YYYY-MM-DD HH:MM" in
     # the debtor's zone. event: step, courtesy, instalment_before,
     # instalment_after, case_opened, case_closed, promise_kept, promise_broken,

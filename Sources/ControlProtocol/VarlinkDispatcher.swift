@@ -130,6 +130,8 @@ public struct VarlinkDispatcher: Sendable {
         case "SetTenantChannels":
             let p = try checked(request, TenantChannelsParameters.self)
             return try VarlinkMessage.reply(TenantChannelsReply(channels: try await handler.setTenantChannels(p, caller: caller)))
+        case "GetLetter":
+            return try VarlinkMessage.reply(try await handler.getLetter(try checked(request, GetLetterParameters.self)))
         case "PreviewPlan":
             return try VarlinkMessage.reply(try await handler.previewPlan(try checked(request, PreviewPlanParameters.self)))
         case "RecordPayment":

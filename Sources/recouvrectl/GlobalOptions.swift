@@ -51,7 +51,9 @@ struct GlobalOptions: ParsableArguments {
         if json {
             try Console.json(reply)
         } else {
-            print(human(reply))
+            // Empty when the command wrote its output itself (a file's bytes, say).
+            let text = human(reply)
+            if !text.isEmpty { print(text) }
         }
     }
 }

@@ -20,7 +20,7 @@ struct ControlInterfaceTests {
         #expect(Set(methods) == [
             "GetStatus", "CreateTenant", "ListTenants", "GetTenant", "UpdateTenant", "PauseTenant", "ResumeTenant",
             "ListActions", "RetryAction", "CancelAction", "RunNow", "Migrate",
-            "GetTenantChannels", "SetTenantChannels", "PreviewPlan", "GetCase", "RecordPayment", "AddPromise", "CreatePlan", "OpenDispute", "ResolveDispute", "GrantReduction",
+            "GetTenantChannels", "SetTenantChannels", "GetLetter", "PreviewPlan", "GetCase", "RecordPayment", "AddPromise", "CreatePlan", "OpenDispute", "ResolveDispute", "GrantReduction",
             "ListTasks", "CompleteTask", "ListPolicies", "GetPolicy", "SetPolicy", "DeletePolicy",
         ])
         for (index, line) in lines.enumerated()

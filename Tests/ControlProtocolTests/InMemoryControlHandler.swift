@@ -101,6 +101,12 @@ actor InMemoryControlHandler: ControlHandler {
         throw Unexpected()
     }
 
+    func getLetter(_ p: GetLetterParameters) async throws -> LetterReply {
+        _ = try tenant(p.tenant)
+        guard p.actionId == 42 else { throw ControlError.notFound(tenant: p.tenant, what: "action", key: String(p.actionId)) }
+        return LetterReply(name: "42-formal_notice.pdf", contentType: "application/pdf", content: Data("%PDF-1.5 test".utf8).base64EncodedString())
+    }
+
     func getTenantChannels(tenant: String) async throws -> TenantChannelsInfo {
         _ = try self.tenant(tenant)
         return TenantChannelsInfo(tenant: tenant, address: "1 rue des Lilas\n75019 Paris", siren: "732829320", phone: nil,

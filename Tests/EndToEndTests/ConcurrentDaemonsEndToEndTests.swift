@@ -91,6 +91,21 @@ struct ConcurrentDaemonsEndToEndTests {
         #expect(letter.contains("Pénalités de retard"))
         #expect(letter.contains("Indemnité forfaitaire pour frais de recouvrement : 40,00\u{00A0}€"))
         #expect(letter.contains("Total dû : \(french)"), "the claim \(french) in: \(letter)")
+        // Ops fetch it back through the daemon that wrote it.
+        let noticeAction = try #require(try sql.query("""
+            SELECT a.id FROM tenant_twins.actions a JOIN tenant_twins.debtors d ON d.id = a.debtor_id
+            WHERE d.external_ref = 'D25' AND a.kind = 'step' AND a.stage = 'formal_notice' AND a.state = 'succeeded'
+            """).first?.decode(Int64.self, at: 0))
+        let writer = letters.first { $0.path.contains("Débiteur 25") } == nil ? first : first
+        let output = first.directory.appendingPathComponent("fetched.txt").path
+        var fetched = try first.ctl("letter", "get", "--tenant", "twins", String(noticeAction), "--output", output)
+        if fetched.status != 0 { fetched = try second.ctl("letter", "get", "--tenant", "twins", String(noticeAction), "--output", output) }
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == letter)
+        _ = writer
+        let missing = try first.ctl("letter", "get", "--tenant", "twins", "999999", "--output", output)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("999999"), "\(missing.stderr)")
         withExtendedLifetime(first) {}
     }
 }

@@ -92,6 +92,11 @@ public final class ControlClient: Sendable {
         try call("SetTenantChannels", p, TenantChannelsReply.self).channels
     }
 
+    /// `GetLetter`.
+    public func getLetter(_ p: GetLetterParameters) throws -> LetterReply {
+        try call("GetLetter", p, LetterReply.self)
+    }
+
     /// `PreviewPlan`.
     public func previewPlan(_ p: PreviewPlanParameters) throws -> PreviewPlanReply {
         try call("PreviewPlan", p, PreviewPlanReply.self)

@@ -1,0 +1,45 @@
+import ControlProtocol
+import Foundation
+import Postgres
+import RecouvreStore
+
+/// `GetLetter`: the file a step left in the letter spool, read back for ops.
+extension ControlService {
+    /// The largest file returned (a reply carries it whole).
+    static let maxLetterBytes = 8 << 20
+
+    func getLetter(_ p: GetLetterParameters) async throws -> LetterReply {
+        let slug = try Self.slug(p.tenant)
+        let registry = self.registry
+        let spool = URL(fileURLWithPath: configuration.letterSpool).appendingPathComponent(slug.rawValue).standardizedFileURL.path
+        let recorded = try await call { c in
+            _ = try registry.get(c, slug: slug)
+            return try c.query("""
+                SELECT coalesce(outcome ->> 'letter_pdf', outcome ->> 'letter', outcome ->> 'court_file') AS path
+                FROM \(slug.quotedSchema).actions WHERE id = $1
+                """, [p.actionId]).first.map { try $0.decodeIfPresent(String.self, "path") }
+        }
+        guard let found = recorded else { throw ControlError.notFound(tenant: p.tenant, what: "action", key: String(p.actionId)) }
+        guard let path = found else {
+            throw ControlError.invalidArgument(field: "actionId", reason: "action \(p.actionId) produced no letter nor court file")
+        }
+        // Only files of this tenant's spool folder are ever read.
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard resolved.hasPrefix(spool + "/") else {
+            throw ControlError.failed(reason: "the recorded file is outside the tenant's letter spool; it is not read")
+        }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+              let size = attributes[.size] as? Int else {
+            throw ControlError.failed(reason: "the letter \(resolved) is not in the spool (moved or removed?)")
+        }
+        guard size <= Self.maxLetterBytes else {
+            throw ControlError.failed(reason: "the letter is \(size) bytes, more than a reply carries; copy it from \(resolved)")
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            throw ControlError.failed(reason: "cannot read \(resolved)")
+        }
+        let name = (resolved as NSString).lastPathComponent
+        let type = name.hasSuffix(".pdf") ? "application/pdf" : name.hasSuffix(".json") ? "application/json" : "text/plain"
+        return LetterReply(name: name, contentType: type, content: data.base64EncodedString())
+    }
+}
