@@ -78,7 +78,6 @@ struct LetterPaginator {
     }
 
     private mutating func closingAndSignature() {
-        paragraph(letter.closing, .body)
         let signature = letter.signature
         var lines = [signature.name]
         if let role = signature.role { lines.append(role) }
@@ -86,8 +85,10 @@ struct LetterPaginator {
         let nameHeight = canvas.height(of: signature.name, .bold, width: PageGeometry.addressWidth)
         let restText = lines.dropFirst().joined(separator: "\n")
         let restHeight = restText.isEmpty ? 0 : canvas.height(of: restText, .body, width: PageGeometry.addressWidth)
-        // Room for a handwritten signature above the name.
-        ensure(room: 30 + nameHeight + restHeight)
+        // The closing formula stays with the signature, with room for a handwritten one above the name.
+        let closingHeight = canvas.height(of: letter.closing, .body, width: PageGeometry.contentWidth)
+        ensure(room: closingHeight + Self.paragraphGap + 30 + nameHeight + restHeight)
+        paragraph(letter.closing, .body)
         y += 30
         y = put(signature.name, .bold, x: PageGeometry.addressX, y: y, width: PageGeometry.addressWidth)
         if !restText.isEmpty {
