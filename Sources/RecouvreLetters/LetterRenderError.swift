@@ -11,5 +11,6 @@ public struct LetterRenderError: Error, Sendable, Hashable, CustomStringConverti
         self.reason = reason
     }
 
+    /// What failed and why, in one line.
     public var description: String { "letter rendering failed while \(operation): \(reason)" }
 }

@@ -12,18 +12,23 @@ public struct AgencyLetter: Sendable, Hashable {
     public var agency: Letterhead
     /// The creditor the agency collects for.
     public var creditor: Letterhead
+    /// The debtor the letter is addressed to.
     public var debtor: LetterDebtor
     /// What the debt arises from, as a phrase: "prestations de maintenance facturées en 2025".
     public var basis: String
     /// The invoices with the interest and indemnity owed on `date`.
     public var invoices: [ClaimedInvoice]
+    /// The day the letter is dated.
     public var date: CalendarDay
+    /// The town the letter is written from.
     public var place: String
+    /// The language of the letter.
     public var locale: MessageLocale
     /// The agency's reference for the file, to be recalled in every later contact.
     public var reference: String
     /// How to pay (R124-4 requires it).
     public var payment: PaymentInstructions
+    /// Who signs.
     public var signature: LetterSignature
     /// The first letter of the file, when this one is a later contact.
     public var earlierLetter: SentLetterReference?

@@ -9,16 +9,23 @@ import RecouvreCore
 /// a consumer (legal interest from the notice, no indemnity) — and gives eight days from
 /// receipt to pay. A consumer is never told of collection costs.
 public struct FormalNoticeLetter: Sendable, Hashable {
+    /// The creditor, whose letterhead heads the letter.
     public var creditor: Letterhead
+    /// The debtor the letter is addressed to.
     public var debtor: LetterDebtor
     /// The invoices with what the law adds to each on `date`.
     public var invoices: [ClaimedInvoice]
+    /// The day the letter is dated.
     public var date: CalendarDay
+    /// The town the letter is written from.
     public var place: String
+    /// The language of the letter.
     public var locale: MessageLocale
     /// Our reference for the notice.
     public var reference: String
+    /// How to pay, when given.
     public var payment: PaymentInstructions?
+    /// Who signs.
     public var signature: LetterSignature
     /// The creditor's legal mentions, at the foot of every page.
     public var footer: [String]

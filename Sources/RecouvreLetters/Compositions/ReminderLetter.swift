@@ -5,16 +5,23 @@ import RecouvreCore
 /// It claims the principal only; to a professional it recalls that penalties and the €40
 /// indemnity are owed by law (C. com. L441-10), to a consumer it says nothing of them.
 public struct ReminderLetter: Sendable, Hashable {
+    /// The creditor, whose letterhead heads the letter.
     public var creditor: Letterhead
+    /// The debtor the letter is addressed to.
     public var debtor: LetterDebtor
     /// The overdue invoices; only their principal outstanding is used.
     public var invoices: [ClaimedInvoice]
+    /// The day the letter is dated.
     public var date: CalendarDay
+    /// The town the letter is written from.
     public var place: String
+    /// The language of the letter.
     public var locale: MessageLocale
     /// Our reference for the file.
     public var reference: String
+    /// How to pay, when given.
     public var payment: PaymentInstructions?
+    /// Who signs.
     public var signature: LetterSignature
     /// The creditor's legal mentions, at the foot of every page.
     public var footer: [String]
