@@ -41,6 +41,14 @@ let package = Package(
             // Embedded at build time by scripts/embed-resources (EmbeddedTemplates.swift).
             exclude: ["Templates"]
         ),
+        // cairo and pango, from Debian's libcairo2-dev and libpango1.0-dev.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // Letters to debtors as PDF; cairo and pango stay inside each render.
+        .target(name: "RecouvreLetters", dependencies: ["RecouvreCore", "CPangoCairo"]),
         // The varlink interface recouvred and recouvrectl speak.
         // The interface text is a Swift constant; the .varlink file is its copy for readers and tools.
         .target(name: "ControlProtocol", dependencies: ["RecouvreCore"], exclude: ["io.recouvre.Control.varlink"]),
@@ -76,6 +84,7 @@ let package = Package(
         .testTarget(name: "RecouvreCoreTests", dependencies: ["RecouvreCore"]),
         .testTarget(name: "RecouvreStoreTests", dependencies: ["RecouvreStore", "RecouvreTestSupport"]),
         .testTarget(name: "RecouvreChannelsTests", dependencies: ["RecouvreChannels", "RecouvreTestSupport"]),
+        .testTarget(name: "RecouvreLettersTests", dependencies: ["RecouvreLetters", "RecouvreCore"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol"]),
         .testTarget(name: "RecouvreDaemonTests", dependencies: ["RecouvreDaemon", "RecouvreCore", "RecouvreTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Postgres", "RecouvreTestSupport", "ControlProtocol"]),
