@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "RecouvreDaemon",
             dependencies: [
-                "Postgres", "RecouvreCore", "RecouvreStore", "RecouvreChannels", "ControlProtocol",
+                "Postgres", "RecouvreCore", "RecouvreStore", "RecouvreChannels", "RecouvreLetters", "ControlProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -87,7 +87,8 @@ struct ConcurrentDaemonsEndToEndTests {
         let units = String(parts[0])
         let grouped = units.count > 3 ? units.dropLast(3) + "\u{202F}" + units.suffix(3) : Substring(units)
         let french = grouped + "," + parts[1] + "\u{00A0}€"
-        let letter = try #require(try letters.map { try String(contentsOf: $0, encoding: .utf8) }.first { $0.contains("Débiteur 25\n") })
+        let letterFile = try #require(try letters.first { try String(contentsOf: $0, encoding: .utf8).contains("Débiteur 25\n") })
+        let letter = try String(contentsOf: letterFile, encoding: .utf8)
         #expect(letter.contains("Pénalités de retard"))
         #expect(letter.contains("Indemnité forfaitaire pour frais de recouvrement : 40,00\u{00A0}€"))
         #expect(letter.contains("Total dû : \(french)"), "the claim \(french) in: \(letter)")
@@ -96,13 +97,14 @@ struct ConcurrentDaemonsEndToEndTests {
             SELECT a.id FROM tenant_twins.actions a JOIN tenant_twins.debtors d ON d.id = a.debtor_id
             WHERE d.external_ref = 'D25' AND a.kind = 'step' AND a.stage = 'formal_notice' AND a.state = 'succeeded'
             """).first?.decode(Int64.self, at: 0))
-        let writer = letters.first { $0.path.contains("Débiteur 25") } == nil ? first : first
-        let output = first.directory.appendingPathComponent("fetched.txt").path
+        let output = first.directory.appendingPathComponent("fetched.pdf").path
         var fetched = try first.ctl("letter", "get", "--tenant", "twins", String(noticeAction), "--output", output)
         if fetched.status != 0 { fetched = try second.ctl("letter", "get", "--tenant", "twins", String(noticeAction), "--output", output) }
         #expect(fetched.status == 0, "\(fetched.stderr)")
-        #expect(try String(contentsOfFile: output, encoding: .utf8) == letter)
-        _ = writer
+        // The PDF to post, beside its plain-text copy.
+        let pdf = letterFile.deletingPathExtension().appendingPathExtension("pdf")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data(contentsOf: pdf))
+        #expect(try Data(contentsOf: pdf).starts(with: Data("%PDF-".utf8)))
         let missing = try first.ctl("letter", "get", "--tenant", "twins", "999999", "--output", output)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("999999"), "\(missing.stderr)")

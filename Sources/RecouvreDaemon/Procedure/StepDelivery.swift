@@ -3,6 +3,7 @@ import Logging
 import Postgres
 import RecouvreChannels
 import RecouvreCore
+import RecouvreLetters
 import RecouvreStore
 
 /// What a step produces on its channel: an e-mail ready to go, a letter in the spool, a task
@@ -18,8 +19,8 @@ struct StepDelivery {
     enum Pending {
         /// An e-mail to send, the last thing before `COMMIT`.
         case mail(WorkExecution.OutgoingMail)
-        /// A letter staged in the spool, to publish after `COMMIT`.
-        case letter(LetterSpool.StagedLetter)
+        /// A letter (its PDF and a plain-text copy) staged in the spool, to publish after `COMMIT`.
+        case letter([LetterSpool.StagedLetter])
     }
 
     /// Renders the step's template for `invoices`: an e-mail ready to send, or a letter staged
@@ -56,12 +57,17 @@ struct StepDelivery {
         }
 
         guard planned.channel == .email else {
-            let letter = LetterLayout.text(creditor: tenant.displayName, debtor: debtor, subject: content.subject,
-                                           body: content.textBody, day: today, locale: locale)
-            let staged = try LetterSpool(directory: configuration.letterSpool)
-                .stage(letter, tenant: tenant.slug, actionID: action.id, template: planned.template)
-            detail["letter"] = staged.path
-            return .letter(staged)
+            let spool = LetterSpool(directory: configuration.letterSpool)
+            let pdf = try spool.stage(try letterPDF(planned, action: action, invoices: invoices, statement: statement ?? [],
+                                                    context: context, c),
+                                      tenant: tenant.slug, name: "\(action.id)-\(planned.template).pdf")
+            // A plain-text copy beside the PDF, for search and for reading without a viewer.
+            let text = LetterLayout.text(creditor: tenant.displayName, debtor: debtor, subject: content.subject,
+                                         body: content.textBody, day: today, locale: locale)
+            let copy = try spool.stage(text, tenant: tenant.slug, actionID: action.id, template: planned.template)
+            detail["letter_pdf"] = pdf.path
+            detail["letter"] = copy.path
+            return .letter([pdf, copy])
         }
         guard let address = debtor.email else {
             throw DeliveryFailure(description: "the debtor has no e-mail address; add one or use a letter step", isPermanent: true)
@@ -74,6 +80,45 @@ struct StepDelivery {
         detail["message_id"] = messageID
         return .mail(WorkExecution.OutgoingMail(message: message, relayURL: tenant.smtpURL ?? configuration.smtpURL,
                                                 envelopeFrom: from, recipient: address))
+    }
+
+    /// The letter to post, as PDF: a formal notice (with the claim) or a reminder letter, on the
+    /// tenant's letterhead, addressed for a window envelope, with the payment instructions.
+    private func letterPDF(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding],
+                           statement: [ClaimStatementLine], context: DebtorContext, _ c: PostgresConnection) throws -> Data {
+        let debtor = context.debtor
+        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let channels = try TenantChannels.load(c, slug: tenant.slug)
+        let address = channels.address?.split(separator: "\n").map(String.init) ?? []
+        let letterhead = Letterhead(name: tenant.displayName, addressLines: address, siren: channels.siren, phone: channels.phone,
+                                    email: tenant.emailFrom ?? configuration.emailFrom)
+        let recipient = LetterDebtor(name: debtor.name, addressLines: debtor.address, kind: context.situation.debtorKind,
+                                     customerReference: debtor.externalRef)
+        let payment = channels.iban.map {
+            PaymentInstructions(beneficiary: tenant.displayName, iban: $0, bic: channels.bic ?? "", paymentReference: debtor.externalRef)
+        }
+        let signature = LetterSignature(name: channels.signatory ?? tenant.displayName, organisation: tenant.displayName)
+        // The town of the creditor's address ("75019 Paris" → "Paris") heads the date line.
+        let place = address.last.map { line in line.split(separator: " ").drop { $0.allSatisfy(\.isNumber) }.joined(separator: " ") } ?? ""
+        let reference = "\(tenant.slug.rawValue.uppercased())-\(context.situation.openCase?.id ?? 0)-\(action.id)"
+        let today = context.calendar.localDay(of: context.now)
+        let footer = [tenant.displayName + (channels.siren.map { " – SIREN \($0)" } ?? "")]
+        let letter: Letter
+        if planned.stage >= .formalNotice {
+            let claimed = statement.map {
+                ClaimedInvoice(number: $0.number, dueOn: $0.dueOn, principal: $0.principal, penalty: $0.penalty,
+                               indemnity: $0.indemnity, rates: $0.rates, estimated: $0.ratesCarriedForward)
+            }
+            letter = FormalNoticeLetter(creditor: letterhead, debtor: recipient, invoices: claimed, date: today, place: place,
+                                        locale: locale, reference: reference, payment: payment, signature: signature,
+                                        footer: footer).letter
+        } else {
+            let claimed = invoices.map { ClaimedInvoice(number: $0.number, dueOn: $0.dueOn, principal: $0.outstanding) }
+            letter = ReminderLetter(creditor: letterhead, debtor: recipient, invoices: claimed, date: today, place: place,
+                                    locale: locale, reference: reference, payment: payment, signature: signature,
+                                    footer: footer).letter
+        }
+        return try LetterPDFRenderer(creationDate: context.now).render(letter)
     }
 
     /// Opens the collectors' task the step names, with a deadline two business days later for a

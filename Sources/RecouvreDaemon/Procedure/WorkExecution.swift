@@ -97,7 +97,7 @@ struct WorkExecution {
         case .email, .letter:
             switch try delivery.message(planned, action: action, invoices: listed, context: context, detail: &detail, c) {
             case .mail(let outgoing): mail = outgoing
-            case .letter(let staged): files = [staged]
+            case .letter(let staged): files = staged
             }
         case .task:
             files = try delivery.task(planned, action: action, invoices: listed, context: context, detail: &detail, c)
