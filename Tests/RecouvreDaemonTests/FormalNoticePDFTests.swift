@@ -5,8 +5,8 @@ import Testing
 
 /// The formal notice goes to the spool as a PDF to post, on the tenant's letterhead, with the
 /// claim of `claim_statement`, read back with pdftotext.
-@Suite(.serialized) struct FormalNoticePDFTests {
-    func text(ofPDF path: String) throws -> String {
+/// The text of a PDF, as pdftotext lays it out, with no-break spaces made plain.
+func text(ofPDF path: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
         process.arguments = ["-layout", path, "-"]
@@ -17,7 +17,9 @@ import Testing
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
             .replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
-    }
+}
+
+@Suite(.serialized) struct FormalNoticePDFTests {
 
     @Test func theFormalNoticeIsAPDFOnTheTenantsLetterheadWithTheClaim() throws {
         let fixture = try RunnerFixture()

@@ -93,6 +93,15 @@ import Testing
         let proofs = chronology.compactMap { $0["proof"] as? String }
         #expect(proofs.contains { $0.hasPrefix("Message-ID <action-") && $0.contains("relay: 250") }, "\(proofs)")
         #expect(proofs.contains { $0.hasPrefix("letter ") && $0.hasSuffix("-formal_notice.txt") }, "\(proofs)")
+        // Its PDF twin, for the lawyer or commissaire de justice.
+        let pdf = URL(fileURLWithPath: fixture.spool).appendingPathComponent("runner")
+            .appendingPathComponent(file.name.replacingOccurrences(of: ".json", with: ".pdf")).path
+        // Lines wrap anywhere: compare with runs of white space folded.
+        let text = try text(ofPDF: pdf).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Dossier contentieux – Boulangerie Martin"), "\(text)")
+        #expect(text.contains("Voie recommandée") && text.contains("CPCE L125-1"), "\(text)")
+        #expect(text.contains("Chronologie et preuves") && text.contains("Message-ID <action-"), "\(text)")
+        #expect(text.contains("FA-1"))
         // The step's outcome says where the file is.
         let task = try #require(try fixture.tasks().first { $0["kind"] == "small_claims" })
         #expect(task["state"] == "open")

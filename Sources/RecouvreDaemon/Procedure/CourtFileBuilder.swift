@@ -9,8 +9,10 @@ struct CourtFileBuilder {
     let tenant: TenantRecord
     let work: WorkStore
 
-    /// The file for `debtor` on `asOf`, for the invoices of the step.
-    func build(debtor: DebtorRecord, invoiceIDs: [Int64], asOf: CalendarDay, _ c: PostgresConnection) throws -> CourtFile {
+    /// The file for `debtor` on `asOf`, for the invoices of the step, with the claim lines it
+    /// was made from.
+    func build(debtor: DebtorRecord, invoiceIDs: [Int64], asOf: CalendarDay,
+               _ c: PostgresConnection) throws -> (file: CourtFile, lines: [ClaimStatementLine]) {
         let wanted = Set(invoiceIDs)
         let lines = try work.claimStatement(c, debtorID: debtor.id, asOf: asOf).filter { wanted.contains($0.invoiceId) }
         let channels = try TenantChannels.load(c, slug: tenant.slug)
@@ -24,7 +26,7 @@ struct CourtFileBuilder {
             entry.kind == "formal_notice_sent"
                 || (entry.kind == "step_executed" && entry.detail.contains("\"delivered\": true"))
         }
-        return CourtFile(
+        let file = CourtFile(
             asOf: asOf.description,
             creditor: .init(name: tenant.displayName, address: channels.address?.split(separator: "\n").map(String.init) ?? [],
                             siren: channels.siren, reference: nil, kind: nil),
@@ -41,6 +43,7 @@ struct CourtFileBuilder {
             recommendation: CourtRecommendation.recommend(debtorKind: kind,
                                                           principalAndInterest: Money(amount: principalAndInterest, currency: currency),
                                                           amicableAttempt: amicable))
+        return (file, lines)
     }
 
     /// The journal entries a court reads, with their proof; bookkeeping entries are left out.

@@ -82,6 +82,18 @@ struct StepDelivery {
                                                 envelopeFrom: from, recipient: address))
     }
 
+    /// The tenant's letterhead, the town its letters are dated from ("75019 Paris" → "Paris")
+    /// and who signs them.
+    private func letterhead(_ c: PostgresConnection, locale: MessageLocale) throws
+        -> (letterhead: Letterhead, place: String, signature: LetterSignature) {
+        let channels = try TenantChannels.load(c, slug: tenant.slug)
+        let address = channels.address?.split(separator: "\n").map(String.init) ?? []
+        let head = Letterhead(name: tenant.displayName, addressLines: address, siren: channels.siren, phone: channels.phone,
+                              email: tenant.emailFrom ?? configuration.emailFrom)
+        let place = address.last.map { line in line.split(separator: " ").drop { $0.allSatisfy(\.isNumber) }.joined(separator: " ") } ?? ""
+        return (head, place, LetterSignature(name: channels.signatory ?? tenant.displayName, organisation: tenant.displayName))
+    }
+
     /// The letter to post, as PDF: a formal notice (with the claim) or a reminder letter, on the
     /// tenant's letterhead, addressed for a window envelope, with the payment instructions.
     private func letterPDF(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding],
@@ -89,17 +101,12 @@ struct StepDelivery {
         let debtor = context.debtor
         let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
         let channels = try TenantChannels.load(c, slug: tenant.slug)
-        let address = channels.address?.split(separator: "\n").map(String.init) ?? []
-        let letterhead = Letterhead(name: tenant.displayName, addressLines: address, siren: channels.siren, phone: channels.phone,
-                                    email: tenant.emailFrom ?? configuration.emailFrom)
+        let (letterhead, place, signature) = try self.letterhead(c, locale: locale)
         let recipient = LetterDebtor(name: debtor.name, addressLines: debtor.address, kind: context.situation.debtorKind,
                                      customerReference: debtor.externalRef)
         let payment = channels.iban.map {
             PaymentInstructions(beneficiary: tenant.displayName, iban: $0, bic: channels.bic ?? "", paymentReference: debtor.externalRef)
         }
-        let signature = LetterSignature(name: channels.signatory ?? tenant.displayName, organisation: tenant.displayName)
-        // The town of the creditor's address ("75019 Paris" → "Paris") heads the date line.
-        let place = address.last.map { line in line.split(separator: " ").drop { $0.allSatisfy(\.isNumber) }.joined(separator: " ") } ?? ""
         let reference = "\(tenant.slug.rawValue.uppercased())-\(context.situation.openCase?.id ?? 0)-\(action.id)"
         let today = context.calendar.localDay(of: context.now)
         let footer = [tenant.displayName + (channels.siren.map { " – SIREN \($0)" } ?? "")]
@@ -138,13 +145,21 @@ struct StepDelivery {
                                        kind: kind, title: title, deadline: deadline)
         detail["task_id"] = taskID.map(String.init) ?? "exists"
         guard kind == "court_file" || kind == "small_claims" else { return [] }
-        let file = try CourtFileBuilder(tenant: tenant, work: work)
+        let (file, lines) = try CourtFileBuilder(tenant: tenant, work: work)
             .build(debtor: debtor, invoiceIDs: planned.invoiceIds, asOf: today, c)
-        let staged = try LetterSpool(directory: configuration.letterSpool)
-            .stage(try file.json(), tenant: tenant.slug, name: "\(action.id)-\(kind).json")
-        detail["court_file"] = staged.path
+        let spool = LetterSpool(directory: configuration.letterSpool)
+        let json = try spool.stage(try file.json(), tenant: tenant.slug, name: "\(action.id)-\(kind).json")
+        let head = try letterhead(c, locale: locale)
+        let pdf = LetterPDFRenderer(creationDate: context.now).render
+        let staged = try spool.stage(
+            try pdf(CourtFileLetter.letter(file, lines: lines, creditor: head.letterhead, day: today, place: head.place,
+                                           locale: locale, reference: "\(tenant.slug.rawValue.uppercased())-\(action.id)",
+                                           signature: head.signature)),
+            tenant: tenant.slug, name: "\(action.id)-\(kind).pdf")
+        detail["court_file"] = json.path
+        detail["court_file_pdf"] = staged.path
         detail["route"] = file.recommendation.route.rawValue
-        return [staged]
+        return [json, staged]
     }
 
     /// The total of `invoices` written out for people.
