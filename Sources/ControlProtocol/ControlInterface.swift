@@ -438,9 +438,10 @@ public enum ControlInterface {
       clear: ?[]string
     ) -> (channels: TenantChannels)
 
-    # The letter or court file a step left in the letter spool (a PDF, a
-    # text letter, a court file's JSON), its bytes in base64; at most 8 MiB.
-    method GetLetter(tenant: string, actionId: int) -> (name: string, contentType: string, content: string)
+    # The letter or court file a step left in the letter spool, its bytes in
+    # base64, at most 8 MiB. format: pdf (default), text (a letter's plain
+    # copy) or json (a court file's twin).
+    method GetLetter(tenant: string, actionId: int, format: ?string) -> (name: string, contentType: string, content: string)
 
     # One line of a preview. at: ISO 8601 UTC; local: "YYYY-MM-DD HH:MM" in
     # the debtor's zone. event: step, courtesy, instalment_before,

@@ -13,7 +13,7 @@ struct LetterGetCommand: ParsableCommand {
 
             Examples:
               recouvrectl letter get --tenant acme 42 --output mise-en-demeure.pdf
-              recouvrectl letter get --tenant acme 57 | jq .recommendation
+              recouvrectl letter get --tenant acme 57 --format json | jq .recommendation
             """
     )
 
@@ -21,8 +21,10 @@ struct LetterGetCommand: ParsableCommand {
     @Option(help: "The tenant's slug.") var tenant: String
     @Argument(help: "The step's action id.") var action: Int
     @Option(name: .shortAndLong, help: "Write the file here instead of standard output.") var output: String?
+    @Option(help: "pdf (the letter or court file; default), text (a letter's plain copy) or json (a court file's twin).")
+    var format: String?
 
-    var parameters: GetLetterParameters { GetLetterParameters(tenant: tenant, actionId: action) }
+    var parameters: GetLetterParameters { GetLetterParameters(tenant: tenant, actionId: action, format: format) }
 
     func validate() throws {
         try Validate.parameters(parameters)

@@ -105,6 +105,11 @@ struct ConcurrentDaemonsEndToEndTests {
         let pdf = letterFile.deletingPathExtension().appendingPathExtension("pdf")
         #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data(contentsOf: pdf))
         #expect(try Data(contentsOf: pdf).starts(with: Data("%PDF-".utf8)))
+        let copy = first.directory.appendingPathComponent("fetched.txt").path
+        var text = try first.ctl("letter", "get", "--tenant", "twins", String(noticeAction), "--format", "text", "--output", copy)
+        if text.status != 0 { text = try second.ctl("letter", "get", "--tenant", "twins", String(noticeAction), "--format", "text", "--output", copy) }
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(try String(contentsOfFile: copy, encoding: .utf8) == letter)
         let missing = try first.ctl("letter", "get", "--tenant", "twins", "999999", "--output", output)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("999999"), "\(missing.stderr)")

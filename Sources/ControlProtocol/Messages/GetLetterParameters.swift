@@ -3,15 +3,20 @@ public struct GetLetterParameters: Codable, Sendable, Equatable, ValidatedParame
     public var tenant: String
     /// The step's action id (`recouvrectl actions list`, `case show`).
     public var actionId: Int
+    /// `pdf` (the letter or court file to post or file; the default), `text` (a letter's plain
+    /// copy) or `json` (a court file's twin).
+    public var format: String?
 
-    public init(tenant: String, actionId: Int) {
+    public init(tenant: String, actionId: Int, format: String? = nil) {
         self.tenant = tenant
         self.actionId = actionId
+        self.format = format
     }
 
     public func validate() throws(ParameterProblem) {
         try ControlValidation.check(tenant: tenant)
         try ControlValidation.check(id: actionId, field: "actionId")
+        if let format { try ControlValidation.check(format, among: ["pdf", "text", "json"], field: "format") }
     }
 }
 

@@ -14,14 +14,20 @@ extension ControlService {
         let spool = URL(fileURLWithPath: configuration.letterSpool).appendingPathComponent(slug.rawValue).standardizedFileURL.path
         let recorded = try await call { c in
             _ = try registry.get(c, slug: slug)
+            let keys: [String] = switch p.format ?? "pdf" {
+            case "text": ["letter"]
+            case "json": ["court_file"]
+            default: ["letter_pdf", "court_file_pdf"]
+            }
             return try c.query("""
-                SELECT coalesce(outcome ->> 'letter_pdf', outcome ->> 'letter', outcome ->> 'court_file') AS path
+                SELECT coalesce(outcome ->> $2, outcome ->> $3) AS path
                 FROM \(slug.quotedSchema).actions WHERE id = $1
-                """, [p.actionId]).first.map { try $0.decodeIfPresent(String.self, "path") }
+                """, [p.actionId, keys[0], keys.count > 1 ? keys[1] : keys[0]]).first.map { try $0.decodeIfPresent(String.self, "path") }
         }
         guard let found = recorded else { throw ControlError.notFound(tenant: p.tenant, what: "action", key: String(p.actionId)) }
         guard let path = found else {
-            throw ControlError.invalidArgument(field: "actionId", reason: "action \(p.actionId) produced no letter nor court file")
+            throw ControlError.invalidArgument(field: "actionId",
+                                               reason: "action \(p.actionId) produced no \(p.format ?? "pdf") letter nor court file")
         }
         // Only files of this tenant's spool folder are ever read.
         let resolved = URL(fileURLWithPath: path).standardizedFileURL.path
