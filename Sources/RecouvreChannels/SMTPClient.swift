@@ -6,7 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A blocking SMTP client (RFC 5321) for one relay, plain SMTP without TLS or AUTH.
+/// A blocking SMTP client (RFC 5321) for one relay, plain SMTP without TLS or AUTH
+/// (`CurlSMTPTransport` has both, behind the same API).
 ///
 /// One owner at a time: it keeps one connection open across messages, resets the transaction
 /// before each new message, and reconnects once when the server closed an idle connection.
@@ -47,8 +48,8 @@ public final class SMTPClient {
     /// Returns the server's reply to the end of DATA (e.g. `250 OK: queued as 12345`), the relay's
     /// evidence that it took the message. Errors carry the stage and whether retrying can help.
     public func send(_ message: EmailMessage, envelopeFrom: String, recipients: [String]) throws(SMTPError) -> String {
-        guard !relay.hasCredentials else {
-            throw SMTPError(code: nil, message: "SMTP AUTH is not supported yet: remove the user and password from the relay URL \(relay.redacted)", isPermanent: false, stage: "configuration")
+        if let problem = Self.unsupportedFeature(of: relay) {
+            throw SMTPError(code: nil, message: problem, isPermanent: false, stage: "configuration")
         }
         guard EmailAddress.isValid(envelopeFrom), !envelopeFrom.contains(where: { "<>".contains($0) }) else {
             throw SMTPError(code: nil, message: "the envelope sender \"\(envelopeFrom)\" is not a valid e-mail address", isPermanent: true, stage: "MAIL FROM")
@@ -77,6 +78,18 @@ public final class SMTPClient {
         case .reusedConnectionLost:
             throw SMTPError(code: nil, message: "the connection was lost", isPermanent: false, stage: "connect")
         }
+    }
+
+    /// What this plain-socket client cannot do for `relay` (TLS, AUTH), or nil when it can
+    /// deliver there. `CurlSMTPTransport` does both.
+    public static func unsupportedFeature(of relay: SMTPRelay) -> String? {
+        if relay.security != .none {
+            return "invalid SMTP relay \"\(relay.redacted)\": TLS is not supported yet by this client; use smtp:// without starttls="
+        }
+        if relay.hasCredentials {
+            return "SMTP AUTH is not supported yet: use a relay that accepts this host without a password (\(relay.redacted))"
+        }
+        return nil
     }
 
     /// Says QUIT and closes the connection; the next `send` reconnects.

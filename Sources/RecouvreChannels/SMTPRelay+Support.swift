@@ -1,7 +1,10 @@
 extension SMTPRelay {
-    /// Why `url` cannot be used as a relay by this version, or nil when it can: checked when
-    /// the configuration is loaded and when ops set a tenant's relay, so that a mistake is
-    /// refused at once instead of failing every send later.
+    /// Why `url` cannot be used as a relay by the daemon's mail sessions, or nil when it can:
+    /// checked when the configuration is loaded and when ops set a tenant's relay, so that a
+    /// mistake is refused at once instead of failing every send later.
+    ///
+    /// The sessions deliver through `SMTPClient`, which speaks plain SMTP only; TLS and AUTH
+    /// relays are refused here until they deliver through `CurlSMTPTransport`, which has both.
     public static func problem(with url: String) -> String? {
         let relay: SMTPRelay
         do {
@@ -9,9 +12,6 @@ extension SMTPRelay {
         } catch {
             return error.message
         }
-        if relay.hasCredentials {
-            return "SMTP AUTH is not supported yet: use a relay that accepts this host without a password (\(relay.redacted))"
-        }
-        return nil
+        return SMTPClient.unsupportedFeature(of: relay)
     }
 }

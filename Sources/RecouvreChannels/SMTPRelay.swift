@@ -1,5 +1,28 @@
-/// Where e-mail is handed over: `smtp://[user:pass@]host[:port]`, port 25 by default.
+/// Where e-mail is handed over, and how securely.
+///
+/// - `smtp://[user:password@]host[:port]`: plain SMTP, port 25 by default;
+/// - `…?starttls=required`: STARTTLS before anything else, never in clear;
+/// - `…?starttls=opportunistic`: STARTTLS when the relay offers it, else in clear;
+/// - `smtps://[user:password@]host[:port]`: TLS from the first byte, port 465 by default;
+/// - `…&cafile=/path/ca.pem`: the certificates to trust instead of the system's.
+///
+/// User and password are percent-decoded; they are used for SMTP AUTH.
 public struct SMTPRelay: Sendable, Hashable, CustomStringConvertible {
+    /// How the connection to the relay is protected.
+    public enum Security: String, Sendable, Hashable {
+        /// Plain SMTP, no TLS.
+        case none
+        /// STARTTLS when offered; in clear otherwise.
+        case startTLSOpportunistic
+        /// STARTTLS, or nothing is sent.
+        case startTLSRequired
+        /// TLS from the first byte (`smtps://`).
+        case implicitTLS
+
+        /// Whether a TLS session is certain before the first SMTP command.
+        public var requiresTLS: Bool { self == .startTLSRequired || self == .implicitTLS }
+    }
+
     /// The host name or IP address (an IPv6 address without brackets).
     public let host: String
     /// The TCP port.
@@ -8,9 +31,13 @@ public struct SMTPRelay: Sendable, Hashable, CustomStringConvertible {
     public let user: String?
     /// The password, when the URL has one.
     public let password: String?
+    /// How the connection is protected.
+    public let security: Security
+    /// A PEM file of certificates to trust (`cafile=`); nil for the system's store.
+    public let caFile: String?
 
     /// The shape every relay URL must have, for error messages.
-    public static let expectedShape = "smtp://[user:password@]host[:port], e.g. smtp://127.0.0.1:2525"
+    public static let expectedShape = "smtp://[user:password@]host[:port][?starttls=required|opportunistic][&cafile=/path] or smtps://[user:password@]host[:port][?cafile=/path], e.g. smtp://127.0.0.1:2525"
 
     /// Parses a relay URL.
     public init(url: String) throws(SMTPError) {
@@ -19,13 +46,41 @@ public struct SMTPRelay: Sendable, Hashable, CustomStringConvertible {
         }
         guard let schemeEnd = url.range(of: "://") else { throw invalid("no scheme") }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
-        guard scheme == "smtp" else {
-            throw invalid(scheme == "smtps" ? "TLS is not supported yet, use smtp://" : "the scheme must be smtp, not \(scheme)")
+        guard scheme == "smtp" || scheme == "smtps" else {
+            throw invalid("the scheme must be smtp or smtps, not \(scheme)")
         }
         var rest = Substring(url[schemeEnd.upperBound...])
+        var query: Substring?
+        if let mark = rest.firstIndex(of: "?") {
+            query = rest[rest.index(after: mark)...]
+            rest = rest[..<mark]
+        }
         if rest.hasSuffix("/") { rest = rest.dropLast() }
-        guard !rest.contains("/"), !rest.contains("?"), !rest.contains("#") else {
-            throw invalid("a relay URL has no path, query or fragment")
+        guard !rest.contains("/"), !rest.contains("#"), query?.contains("#") != true else {
+            throw invalid("a relay URL has no path or fragment")
+        }
+        var security: Security = scheme == "smtps" ? .implicitTLS : .none
+        var caFile: String?
+        for parameter in (query ?? "").split(separator: "&") {
+            let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = pair[0].lowercased()
+            guard pair.count == 2, let value = Self.percentDecoded(pair[1]), !value.isEmpty else {
+                throw invalid("the parameter \(name) has no value")
+            }
+            switch name {
+            case "starttls":
+                guard scheme == "smtp" else { throw invalid("starttls= goes with smtp://; smtps:// is TLS from the start") }
+                switch value.lowercased() {
+                case "required": security = .startTLSRequired
+                case "opportunistic": security = .startTLSOpportunistic
+                default: throw invalid("starttls is required or opportunistic, not \(value)")
+                }
+            case "cafile":
+                guard value.hasPrefix("/") else { throw invalid("cafile must be an absolute path") }
+                caFile = value
+            default:
+                throw invalid("unknown parameter \(name); known: starttls, cafile")
+            }
         }
         var user: String?
         var password: String?
@@ -61,7 +116,7 @@ public struct SMTPRelay: Sendable, Hashable, CustomStringConvertible {
         guard !host.isEmpty, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-_:".contains($0)) }) else {
             throw invalid("the host is empty or has characters a host name cannot have")
         }
-        var port = 25
+        var port = scheme == "smtps" ? 465 : 25
         if let portText {
             guard let value = Int(portText), (1...65535).contains(value) else {
                 throw invalid("the port must be a number from 1 to 65535")
@@ -72,6 +127,8 @@ public struct SMTPRelay: Sendable, Hashable, CustomStringConvertible {
         self.port = port
         self.user = user
         self.password = password
+        self.security = security
+        self.caFile = caFile
     }
 
     /// Whether the URL carries credentials (SMTP AUTH).
@@ -84,14 +141,30 @@ public struct SMTPRelay: Sendable, Hashable, CustomStringConvertible {
         if let user {
             credentials = Self.percentEncoded(user) + (password == nil ? "" : ":***") + "@"
         }
-        return "smtp://" + credentials + hostPart + ":" + String(port)
+        var parameters: [String] = []
+        switch security {
+        case .startTLSRequired: parameters.append("starttls=required")
+        case .startTLSOpportunistic: parameters.append("starttls=opportunistic")
+        case .none, .implicitTLS: break
+        }
+        if let caFile { parameters.append("cafile=" + Self.percentEncoded(caFile, keeping: "/")) }
+        let scheme = security == .implicitTLS ? "smtps://" : "smtp://"
+        return scheme + credentials + hostPart + ":" + String(port) + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&"))
+    }
+
+    /// The URL libcurl is given: scheme, host and port, and the EHLO name as its path.
+    func curlURL(heloName: String) -> String {
+        let hostPart = host.contains(":") ? "[" + host + "]" : host
+        let scheme = security == .implicitTLS ? "smtps://" : "smtp://"
+        return scheme + hostPart + ":" + String(port) + "/" + Self.percentEncoded(heloName, keeping: "")
     }
 
     public var description: String { redacted }
 
     private static func redact(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://"), let at = url[schemeEnd.upperBound...].lastIndex(of: "@") else { return url }
-        let credentials = url[schemeEnd.upperBound..<at]
+        let authority = url.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        guard let schemeEnd = authority.range(of: "://"), let at = authority[schemeEnd.upperBound...].lastIndex(of: "@") else { return url }
+        let credentials = authority[schemeEnd.upperBound..<at]
         guard let colon = credentials.firstIndex(of: ":") else { return url }
         return String(url[..<colon]) + ":***" + String(url[at...])
     }
@@ -111,11 +184,12 @@ public struct SMTPRelay: Sendable, Hashable, CustomStringConvertible {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    private static func percentEncoded(_ text: String) -> String {
+    private static func percentEncoded(_ text: String, keeping extra: String = "") -> String {
         var output = ""
         for byte in text.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if byte < 128, Character(scalar).isLetter || Character(scalar).isNumber || "-._~".unicodeScalars.contains(scalar) {
+            if byte < 128, Character(scalar).isLetter || Character(scalar).isNumber || "-._~".unicodeScalars.contains(scalar)
+                || extra.unicodeScalars.contains(scalar) {
                 output.unicodeScalars.append(scalar)
             } else {
                 output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)

@@ -15,12 +15,36 @@ import RecouvreChannels
         #expect(secret.user == "relay@acme" && secret.password == "p:ss" && secret.hasCredentials)
         #expect(secret.redacted == "smtp://relay%40acme:***@mail.example.fr:587")
         #expect(!secret.description.contains("p:ss"))
+        #expect(plain.security == .none && plain.caFile == nil)
+    }
+
+    @Test func parsesTLSForms() throws {
+        let implicit = try SMTPRelay(url: "smtps://mail.example.fr")
+        #expect(implicit.security == .implicitTLS && implicit.port == 465)
+        #expect(implicit.redacted == "smtps://mail.example.fr:465")
+        let required = try SMTPRelay(url: "smtp://u:secret@mail.example.fr:587?starttls=required&cafile=/etc/recouvre/ca%20relay.pem")
+        #expect(required.security == .startTLSRequired && required.security.requiresTLS)
+        #expect(required.caFile == "/etc/recouvre/ca relay.pem")
+        #expect(required.redacted == "smtp://u:***@mail.example.fr:587?starttls=required&cafile=/etc/recouvre/ca%20relay.pem")
+        let opportunistic = try SMTPRelay(url: "smtp://mail.example.fr?starttls=Opportunistic")
+        #expect(opportunistic.security == .startTLSOpportunistic && !opportunistic.security.requiresTLS)
+        #expect(try SMTPRelay(url: "smtps://[::1]:4650?cafile=/ca.pem").redacted == "smtps://[::1]:4650?cafile=/ca.pem")
+    }
+
+    @Test func theDaemonsPlainClientRefusesTLSAndAUTHRelays() {
+        #expect(SMTPRelay.problem(with: "smtp://127.0.0.1:2525") == nil)
+        #expect(SMTPRelay.problem(with: "smtps://relay.example.com:465")?.hasPrefix("invalid SMTP relay \"smtps://relay.example.com:465\": TLS is not supported yet") == true)
+        #expect(SMTPRelay.problem(with: "smtp://relay.example.com?starttls=required")?.contains("TLS is not supported yet") == true)
+        let auth = SMTPRelay.problem(with: "smtp://bob:secret@relay.example.com")
+        #expect(auth?.hasPrefix("SMTP AUTH is not supported yet") == true && auth?.contains("secret") == false)
     }
 
     @Test(arguments: [
-        ("mail.example.fr:25", "no scheme"), ("http://x.fr", "scheme must be smtp"), ("smtps://x.fr", "TLS"),
+        ("mail.example.fr:25", "no scheme"), ("http://x.fr", "scheme must be smtp or smtps"),
+        ("smtps://x.fr?starttls=required", "starttls= goes with smtp://"), ("smtp://x.fr?starttls=maybe", "required or opportunistic"),
+        ("smtp://x.fr?cafile=relative.pem", "absolute"), ("smtp://x.fr?verify=no", "unknown parameter verify"), ("smtp://x.fr?cafile=", "no value"),
         ("smtp://", "host"), ("smtp://x.fr:0", "port"), ("smtp://x.fr:99999", "port"), ("smtp://x.fr:abc", "port"),
-        ("smtp://x.fr/path", "path"), ("smtp://::1", "brackets"), ("smtp://[::1", "closing"), ("smtp://a b.fr", "host"),
+        ("smtp://x.fr/path", "path"), ("smtp://x.fr#frag", "fragment"), ("smtp://::1", "brackets"), ("smtp://[::1", "closing"), ("smtp://a b.fr", "host"),
     ])
     func rejectsBadURLsClearly(_ url: String, _ fragment: String) {
         do {
