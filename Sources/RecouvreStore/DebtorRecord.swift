@@ -7,6 +7,8 @@ public struct DebtorRecord: Sendable, Equatable {
     public let name: String
     public let kind: String
     public let email: String?
+    /// For SMS, as the debtor record holds it.
+    public let phone: String?
     /// `fr` or `en`; nil means the tenant's.
     public let locale: String?
     /// IANA zone; nil means the tenant's.
@@ -14,7 +16,7 @@ public struct DebtorRecord: Sendable, Equatable {
     /// Postal address lines, for letters (empty lines left out).
     public let address: [String]
 
-    static let columns = "id, external_ref, name, kind, email, locale, timezone, address_line1, address_line2, postal_code, city, country"
+    static let columns = "id, external_ref, name, kind, email, phone, locale, timezone, address_line1, address_line2, postal_code, city, country"
 
     init(row: PostgresRow) throws {
         id = try row.decode(Int64.self, "id")
@@ -22,6 +24,7 @@ public struct DebtorRecord: Sendable, Equatable {
         name = try row.decode(String.self, "name")
         kind = try row.decode(String.self, "kind")
         email = try row.decodeIfPresent(String.self, "email")
+        phone = try row.decodeIfPresent(String.self, "phone")
         locale = try row.decodeIfPresent(String.self, "locale")
         timezone = try row.decodeIfPresent(String.self, "timezone")
         let postal = [try row.decodeIfPresent(String.self, "postal_code"), try row.decodeIfPresent(String.self, "city")]

@@ -31,6 +31,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var connectionLifetime: Duration = .seconds(900)
     /// The operator's default SMTP relay, for tenants without their own.
     public var smtpURL = "smtp://127.0.0.1:25"
+    /// Certificates trusted for SMTP relays and HTTPS endpoints instead of the system's store
+    /// (a PEM file); nil for the system's.
+    public var caFile: String?
     /// Messages per minute through one relay, all daemons together; 0 for no limit.
     public var relayMessagesPerMinute = 0
     /// The operator's default sender, for tenants without their own.
@@ -55,7 +58,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "database.conninfo", "database.apply_migrations", "database.startup_attempts",
         "control.socket", "control.allowed_uids", "control.allowed_gids",
         "scheduler.poll_interval_ms", "scheduler.workers", "scheduler.batch_size", "scheduler.lease_seconds", "scheduler.connection_lifetime_seconds",
-        "smtp.url", "smtp.from", "smtp.helo_name", "smtp.messages_per_minute",
+        "smtp.url", "smtp.from", "smtp.helo_name", "smtp.messages_per_minute", "delivery.ca_file",
         "delivery.max_attempts", "delivery.retry_base_seconds",
         "log.level",
         "calendar.send_window", "calendar.send_days", "calendar.public_holidays", "calendar.alsace_moselle",
@@ -168,6 +171,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "smtp.helo_name": heloName = try string()
         case "smtp.messages_per_minute": relayMessagesPerMinute = try integer(0...1_000_000)
         case "delivery.max_attempts": maxAttempts = try integer(1...100)
+        case "delivery.ca_file":
+            let path = try string()
+            guard path.isEmpty || path.hasPrefix("/") else { throw fail("the CA file must be an absolute path") }
+            caFile = path.isEmpty ? nil : path
         case "delivery.retry_base_seconds": retryBase = .seconds(try integer(1...86_400))
         case "log.level":
             logLevel = try string()

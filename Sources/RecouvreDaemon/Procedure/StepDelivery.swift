@@ -19,8 +19,9 @@ struct StepDelivery {
     enum Pending {
         /// An e-mail to send, the last thing before `COMMIT`.
         case mail(WorkExecution.OutgoingMail)
-        /// A letter (its PDF and a plain-text copy) staged in the spool, to publish after `COMMIT`.
-        case letter([LetterSpool.StagedLetter])
+        /// A letter (its PDF and a plain-text copy) staged in the spool, to publish after `COMMIT`,
+        /// and posted to the tenant's print-and-mail provider when its letters go there.
+        case letter([LetterSpool.StagedLetter], post: OutgoingPost?)
     }
 
     /// Renders the step's template for `invoices`: an e-mail ready to send, or a letter staged
@@ -67,7 +68,18 @@ struct StepDelivery {
             let copy = try spool.stage(text, tenant: tenant.slug, actionID: action.id, template: planned.template)
             detail["letter_pdf"] = pdf.path
             detail["letter"] = copy.path
-            return .letter([pdf, copy])
+            let channels = try TenantChannels.load(c, slug: tenant.slug)
+            guard channels.letterDelivery == .webhook, let url = channels.webhookURL, let secret = channels.webhookSecret else {
+                return .letter([pdf, copy], post: nil)
+            }
+            let body = try StepPayload.encode(StepPayload.Letter(
+                tenant: tenant.slug.rawValue, actionId: action.id, registered: planned.stage >= .formalNotice,
+                recipient: .init(reference: debtor.externalRef, name: debtor.name, email: debtor.email, address: debtor.address),
+                filename: "\(action.id)-\(planned.template).pdf",
+                pdfBase64: try Data(contentsOf: URL(fileURLWithPath: pdf.staged)).base64EncodedString()))
+            detail["letter_delivery"] = "webhook"
+            return .letter([pdf, copy], post: OutgoingPost(url: url, body: body, secret: Array(secret.utf8),
+                                                           idempotencyKey: "\(tenant.slug)-action-\(action.id)", purpose: "letter"))
         }
         guard let address = debtor.email else {
             throw DeliveryFailure(description: "the debtor has no e-mail address; add one or use a letter step", isPermanent: true)
@@ -80,6 +92,53 @@ struct StepDelivery {
         detail["message_id"] = messageID
         return .mail(WorkExecution.OutgoingMail(message: message, relayURL: tenant.smtpURL ?? configuration.smtpURL,
                                                 envelopeFrom: from, recipient: address))
+    }
+
+    /// A step on the SMS or webhook channel: the signed request to the tenant's gateway or
+    /// endpoint. Fails at once, clearly, when the tenant has none, when the debtor has no phone
+    /// number, or when the SMS would be longer than three segments.
+    func post(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding], context: DebtorContext,
+              detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> OutgoingPost {
+        let debtor = context.debtor
+        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let channels = try TenantChannels.load(c, slug: tenant.slug)
+        let key = "\(tenant.slug)-action-\(action.id)"
+        if planned.channel == .sms {
+            guard let url = channels.smsURL, let secret = channels.smsSecret else {
+                throw DeliveryFailure(description: "no sms gateway is configured for tenant \(tenant.slug); set one with "
+                                      + "recouvrectl tenant channels --sms-url", isPermanent: true)
+            }
+            guard let phone = debtor.phone else {
+                throw DeliveryFailure(description: "the debtor has no phone number; add one or use another channel", isPermanent: true)
+            }
+            let sms: SMSText
+            do {
+                sms = try StepPayload.smsText(creditor: tenant.displayName, invoices: invoices, total: Self.total(invoices, locale),
+                                              replyTo: tenant.emailFrom ?? configuration.emailFrom, locale: locale)
+            } catch {
+                throw DeliveryFailure(description: "the SMS would be too long: \(error)", isPermanent: true)
+            }
+            detail["segments"] = sms.segments
+            detail["encoding"] = sms.encoding.rawValue
+            let body = try StepPayload.encode(StepPayload.SMS(
+                tenant: tenant.slug.rawValue, actionId: action.id, to: phone, from: channels.smsSender, text: sms.text,
+                encoding: sms.encoding.rawValue, segments: sms.segments))
+            return OutgoingPost(url: url, body: body, secret: Array(secret.utf8), idempotencyKey: key, purpose: "sms")
+        }
+        guard let url = channels.webhookURL, let secret = channels.webhookSecret else {
+            throw DeliveryFailure(description: "no webhook is configured for tenant \(tenant.slug); set one with "
+                                  + "recouvrectl tenant channels --webhook-url", isPermanent: true)
+        }
+        let today = context.calendar.localDay(of: context.now)
+        let content = try renderer.render(template: planned.template, model: ReminderModel(
+            creditorName: tenant.displayName, debtorName: debtor.name, locale: locale, step: planned.key.position,
+            invoices: invoices, asOf: today, replyTo: tenant.emailFrom ?? configuration.emailFrom))
+        let body = try StepPayload.encode(StepPayload.Step(
+            tenant: tenant.slug.rawValue, actionId: action.id, stage: planned.stage.rawValue, template: planned.template,
+            locale: locale.rawValue,
+            debtor: .init(reference: debtor.externalRef, name: debtor.name, email: debtor.email, address: debtor.address),
+            invoices: StepPayload.invoices(invoices), subject: content.subject, text: content.textBody))
+        return OutgoingPost(url: url, body: body, secret: Array(secret.utf8), idempotencyKey: key, purpose: "webhook")
     }
 
     /// The tenant's letterhead, the town its letters are dated from ("75019 Paris" → "Paris")

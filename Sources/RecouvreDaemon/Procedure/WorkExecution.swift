@@ -37,6 +37,8 @@ struct WorkExecution {
         var summary: String
         var mail: OutgoingMail?
         var files: [LetterSpool.StagedLetter] = []
+        /// A signed request to make last, like the e-mail.
+        var post: OutgoingPost?
     }
 
     func run(_ action: ClaimedAction, now: Date, _ c: PostgresConnection) throws -> Output {
@@ -93,17 +95,18 @@ struct WorkExecution {
 
         var mail: OutgoingMail?
         var files: [LetterSpool.StagedLetter] = []
+        var post: OutgoingPost?
         switch planned.channel {
         case .email, .letter:
             switch try delivery.message(planned, action: action, invoices: listed, context: context, detail: &detail, c) {
             case .mail(let outgoing): mail = outgoing
-            case .letter(let staged): files = staged
+            case .letter(let staged, let letterPost): files = staged; post = letterPost
             }
         case .task:
             files = try delivery.task(planned, action: action, invoices: listed, context: context, detail: &detail, c)
         case .sms, .webhook:
-            throw DeliveryFailure(description: "no \(planned.channel.rawValue) gateway is configured for tenant \(tenant.slug); "
-                                  + "use an e-mail, letter or task step in the policy", isPermanent: true)
+            post = try delivery.post(planned, action: action, invoices: listed, context: context, detail: &detail, c)
+            detail["delivered"] = true
         }
 
         try actions.succeed(c, id: action.id, outcome: try PostgresJSON(encoding: JSONDetail(detail)))
@@ -128,7 +131,7 @@ struct WorkExecution {
         }
         context.situation = situation
         try review.apply(context.reconcile(), context: &context, c)
-        return Output(summary: planned.channel == .task ? "task opened" : "sent", mail: mail, files: files)
+        return Output(summary: planned.channel == .task ? "task opened" : "sent", mail: mail, files: files, post: post)
     }
 
     /// Other courtesy reminders of the debtor planned for the same local day: they go out in

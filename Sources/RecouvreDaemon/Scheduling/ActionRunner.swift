@@ -59,6 +59,10 @@ struct ActionRunner: Sendable {
                     let execution = WorkExecution(review: review, renderer: renderer, configuration: configuration, logger: logger)
                     let output = try execution.run(action, now: now(), c)
                     files = output.files
+                    if let post = output.post {
+                        try deliver(post, action: action, store: store, c)
+                        deliveredMessageID = post.idempotencyKey
+                    }
                     guard let outgoing = output.mail else { return .done(output.summary) }
                     // Everything is recorded: the send is the last step before COMMIT.
                     let reply: String
@@ -90,7 +94,8 @@ struct ActionRunner: Sendable {
             }
             return result
         } catch let failure as DeliveryFailure {
-            try recordFailedAttempt(action, store: store, c, error: failure.description, permanent: failure.isPermanent)
+            try recordFailedAttempt(action, store: store, c, error: failure.description, permanent: failure.isPermanent,
+                                    retryAfter: failure.retryAfter)
             return .done("delivery failed")
         } catch let uncertain as DeliveryUncertain {
             // Perhaps delivered: never a failure. The lease is kept and the message goes again,
@@ -123,6 +128,25 @@ struct ActionRunner: Sendable {
             try recordFailedAttempt(action, store: store, c, error: "\(error)", permanent: false)
             return .done("failed: \(error)")
         }
+    }
+
+    /// Makes a step's signed request, the last thing before `COMMIT`; the receiver's answer is
+    /// journaled as the delivery's proof.
+    private func deliver(_ post: OutgoingPost, action: ClaimedAction, store: ActionStore, _ c: PostgresConnection) throws {
+        let poster = HTTPSPoster(caFile: configuration.caFile)
+        defer { poster.close() }
+        let receipt: HTTPPostReceipt
+        do {
+            receipt = try poster.post(json: post.body, to: post.url, idempotencyKey: post.idempotencyKey, secret: post.secret,
+                                      now: now())
+        } catch where error.outcomeUnknown {
+            throw DeliveryUncertain(messageID: post.idempotencyKey, description: error.description)
+        } catch {
+            throw DeliveryFailure(description: error.description, isPermanent: error.isPermanent, retryAfter: error.retryAfter)
+        }
+        try store.recordEvent(c, kind: "message_accepted", debtorID: action.debtorID, invoiceID: nil, actionID: action.id,
+                              detail: try PostgresJSON(encoding: ["idempotency_key": post.idempotencyKey, "purpose": post.purpose,
+                                                                  "status": String(receipt.status), "answer": receipt.bodyExcerpt]))
     }
 
     /// For a message to the debtor, takes a token from the tenant's bucket and the relay's; the
@@ -160,11 +184,16 @@ struct ActionRunner: Sendable {
     /// Records a failed attempt in a transaction of its own: retried later with backoff, or
     /// dead after the last attempt (failed at once when the failure is permanent).
     private func recordFailedAttempt(_ action: ClaimedAction, store: ActionStore, _ c: PostgresConnection,
-                                     error: String, permanent: Bool) throws {
+                                     error: String, permanent: Bool, retryAfter: Duration? = nil) throws {
         try c.transaction(isolation: .readCommitted) { c in
             guard try store.lockClaimed(c, id: action.id, owner: owner) else { return }
             let retry = RetryPolicy(base: configuration.retryBase, maxAttempts: configuration.maxAttempts)
-            let outcome = permanent ? .dead : retry.afterFailure(attempts: action.attempts, now: now(), jitter: Double.random(in: 0...1))
+            var outcome = permanent ? .dead : retry.afterFailure(attempts: action.attempts, now: now(), jitter: Double.random(in: 0...1))
+            // The receiver's Retry-After is honoured when it asks for longer than the backoff.
+            if case .retry(let at) = outcome, let wait = retryAfter {
+                let asked = now().addingTimeInterval(Double(wait.components.seconds))
+                outcome = .retry(at: max(at, asked))
+            }
             var detail = ["error": error, "attempt": String(action.attempts)]
             switch outcome {
             case .retry(let at):

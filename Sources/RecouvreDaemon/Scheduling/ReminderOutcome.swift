@@ -19,6 +19,8 @@ struct ReminderOutcome: Encodable {
 struct DeliveryFailure: Error {
     let description: String
     let isPermanent: Bool
+    /// How long the receiver asked us to wait (`Retry-After`), when it did.
+    var retryAfter: Duration? = nil
 }
 
 /// The whole message went to the relay, which did not answer: it may have been delivered.
