@@ -1,7 +1,8 @@
 import Foundation
 import RecouvreCore
 
-/// An outgoing plain-text e-mail.
+/// An outgoing e-mail: plain text, optionally with an HTML alternative and attachments, and
+/// threaded with the earlier messages of its case.
 ///
 /// `messageID` is derived from the action that sends it, so a message sent again after a crash
 /// carries the same id and the duplicate is recognisable downstream.
@@ -24,9 +25,19 @@ public struct EmailMessage: Sendable {
     public let date: Date
     /// Extra header fields, in order (e.g. `Reply-To`, `Auto-Submitted`).
     public let headers: [(String, String)]
+    /// The same content as HTML, sent as a `multipart/alternative` beside the text.
+    public let htmlBody: String?
+    /// Files sent with the message (`multipart/mixed`).
+    public let attachments: [EmailAttachment]
+    /// The Message-ID this one answers (`In-Reply-To`): the previous message of the case.
+    public let inReplyTo: String?
+    /// The Message-IDs of the thread, oldest first (`References`).
+    public let references: [String]
 
     /// Creates a message.
-    public init(from: String, fromName: String?, to: String, toName: String?, subject: String, textBody: String, messageID: String, date: Date, headers: [(String, String)] = []) {
+    public init(from: String, fromName: String?, to: String, toName: String?, subject: String, textBody: String, messageID: String, date: Date,
+                headers: [(String, String)] = [], htmlBody: String? = nil, attachments: [EmailAttachment] = [],
+                inReplyTo: String? = nil, references: [String] = []) {
         self.from = from
         self.fromName = fromName
         self.to = to
@@ -36,6 +47,10 @@ public struct EmailMessage: Sendable {
         self.messageID = messageID
         self.date = date
         self.headers = headers
+        self.htmlBody = htmlBody
+        self.attachments = attachments
+        self.inReplyTo = inReplyTo
+        self.references = references
     }
 
     /// A stable Message-ID for the action `action` of `tenant`, e.g.
@@ -48,8 +63,9 @@ public struct EmailMessage: Sendable {
 
     /// The message as RFC 5322 text with CRLF line ends, ready for SMTP DATA (before dot-stuffing).
     ///
-    /// Non-ASCII header text is sent as RFC 2047 encoded words and folded to 78 characters; the
-    /// body is UTF-8 in quoted-printable, lines of at most 76 characters.
+    /// Non-ASCII header text is sent as RFC 2047 encoded words and folded to 78 characters; text
+    /// and HTML are UTF-8 in quoted-printable and attachments base64, lines of at most 76
+    /// characters. A text-only message is a single `text/plain` part.
     public func rendered() -> String {
         var fields: [String] = [
             MIMEEncoding.header("From", words: MIMEEncoding.mailboxWords(address: from, name: fromName)),
@@ -57,18 +73,27 @@ public struct EmailMessage: Sendable {
             MIMEEncoding.header("Subject", words: MIMEEncoding.unstructuredWords(subject)),
             "Date: " + EmailDate.formatted(date),
             "Message-ID: " + bracketedMessageID,
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
         ]
+        if let inReplyTo, case let id = Self.bracketed(inReplyTo), id != "<>" {
+            fields.append("In-Reply-To: " + id)
+        }
+        let thread = references.map(Self.bracketed).filter { $0 != "<>" }
+        if !thread.isEmpty {
+            fields.append(MIMEEncoding.header("References", words: thread))
+        }
+        fields.append("MIME-Version: 1.0")
+        let content = MIMEPart.body(text: textBody, html: htmlBody, attachments: attachments, boundarySeed: bracketedMessageID)
+        fields.append(contentsOf: content.headers)
         for (name, value) in headers {
             let cleanName = name.filter { $0.isASCII && $0 != ":" && !$0.isWhitespace && !$0.isNewline }
             guard !cleanName.isEmpty else { continue }
             fields.append(MIMEEncoding.header(cleanName, words: MIMEEncoding.unstructuredWords(value)))
         }
-        var body = MIMEEncoding.quotedPrintable(textBody)
-        if !body.hasSuffix("\r\n") { body += "\r\n" }
-        return fields.joined(separator: "\r\n") + "\r\n\r\n" + body
+        return fields.joined(separator: "\r\n") + "\r\n\r\n" + content.body
+    }
+
+    private static func bracketed(_ id: String) -> String {
+        "<" + MIMEEncoding.singleLine(id).filter { $0 != "<" && $0 != ">" && $0 != " " } + ">"
     }
 
     /// The Message-ID with its angle brackets.
