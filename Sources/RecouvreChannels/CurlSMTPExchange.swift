@@ -44,6 +44,12 @@ final class CurlSMTPExchange {
             UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + offset, byteCount: count)
         }
         offset += count
+        // libcurl knows the size and need not ask again once it has it all: the message is
+        // handed over when its last byte is.
+        if offset == payload.count {
+            contentRead = true
+            stage = "message"
+        }
         return count
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 extension SMTPRelay {
     /// Why `url` cannot be used as a relay by the daemon's mail sessions, or nil when it can:
     /// checked when the configuration is loaded and when ops set a tenant's relay, so that a
@@ -12,6 +13,10 @@ extension SMTPRelay {
         } catch {
             return error.message
         }
-        return SMTPClient.unsupportedFeature(of: relay)
+        // TLS, STARTTLS and AUTH are delivered by CurlSMTPTransport; a CA file must exist.
+        if let caFile = relay.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            return "the CA file \(caFile) cannot be read"
+        }
+        return nil
     }
 }

@@ -182,15 +182,15 @@ struct NegotiationCommandsEndToEndTests {
         #expect(problems.count >= 3, "\(invalid.stderr)")
         #expect(invalid.stderr.contains("grace_days") && invalid.stderr.contains("steps[0].stage"), "\(invalid.stderr)")
         #expect(try count("SELECT count(*) FROM tenant_nego.policies WHERE name = 'broken'") == 0)
-        // Well formed, but not deliverable by this daemon: a template it does not have, a channel without gateway.
+        // Well formed, but not deliverable by this daemon: templates it does not have.
         let undeliverable = try ctl(daemon, ["policy", "set", "--tenant", "nego", "-"], stdin: """
             {"name": "undeliverable",
              "steps": [{"offset_days": 1, "stage": "reminder", "channel": "email", "template": "reminder9"},
-                       {"offset_days": 8, "stage": "reminder", "channel": "sms", "template": "reminder2"}]}
+                       {"offset_days": 8, "stage": "reminder", "channel": "letter", "template": "reminder7"}]}
             """)
         #expect(undeliverable.status == 1)
         #expect(undeliverable.stderr.contains("steps[0].template: there is no fr template 'reminder9'"), "\(undeliverable.stderr)")
-        #expect(undeliverable.stderr.contains("steps[1].channel: this daemon has no sms gateway"), "\(undeliverable.stderr)")
+        #expect(undeliverable.stderr.contains("steps[1].template: there is no fr template 'reminder7'"), "\(undeliverable.stderr)")
         #expect(try count("SELECT count(*) FROM tenant_nego.policies WHERE name = 'undeliverable'") == 0)
         let inUse = try daemon.ctl("policy", "delete", "--tenant", "nego", "business")
         #expect(inUse.status == 1)

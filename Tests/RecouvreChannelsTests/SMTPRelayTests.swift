@@ -31,12 +31,16 @@ import RecouvreChannels
         #expect(try SMTPRelay(url: "smtps://[::1]:4650?cafile=/ca.pem").redacted == "smtps://[::1]:4650?cafile=/ca.pem")
     }
 
-    @Test func theDaemonsPlainClientRefusesTLSAndAUTHRelays() {
+    /// The daemon delivers through libcurl: TLS, STARTTLS and AUTH relays are accepted; a CA
+    /// file that cannot be read is refused when the setting is made, not at the first send.
+    @Test func theDaemonAcceptsTLSAndAUTHRelaysAndChecksTheCAFile() {
         #expect(SMTPRelay.problem(with: "smtp://127.0.0.1:2525") == nil)
-        #expect(SMTPRelay.problem(with: "smtps://relay.example.com:465")?.hasPrefix("invalid SMTP relay \"smtps://relay.example.com:465\": TLS is not supported yet") == true)
-        #expect(SMTPRelay.problem(with: "smtp://relay.example.com?starttls=required")?.contains("TLS is not supported yet") == true)
-        let auth = SMTPRelay.problem(with: "smtp://bob:secret@relay.example.com")
-        #expect(auth?.hasPrefix("SMTP AUTH is not supported yet") == true && auth?.contains("secret") == false)
+        #expect(SMTPRelay.problem(with: "smtps://relay.example.com:465") == nil)
+        #expect(SMTPRelay.problem(with: "smtp://relay.example.com?starttls=required") == nil)
+        #expect(SMTPRelay.problem(with: "smtp://bob:secret@relay.example.com") == nil)
+        let missing = SMTPRelay.problem(with: "smtps://bob:secret@relay.example.com?cafile=/nonexistent/ca.pem")
+        #expect(missing == "the CA file /nonexistent/ca.pem cannot be read")
+        #expect(SMTPRelay.problem(with: "smtp://relay.example.com?starttls=maybe")?.contains("required or opportunistic") == true)
     }
 
     @Test(arguments: [

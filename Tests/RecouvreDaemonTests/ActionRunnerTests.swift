@@ -20,6 +20,8 @@ import Testing
         try fixture.addInvoice("FA-1")
         try fixture.addInvoice("FA-2", amount: "318.00", daysAgo: 3)
         try fixture.run(until: fixture.now)
+        let errors = try fixture.actions().compactMap(\.lastError)
+        #expect(errors.isEmpty, "no failed attempt: \(errors)")
 
         let messages = try await mailbox.waitForMessages(to: fixture.recipient)
         #expect(messages.count == 1)

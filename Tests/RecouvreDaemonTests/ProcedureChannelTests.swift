@@ -5,8 +5,8 @@ import RecouvreTestSupport
 import Testing
 @testable import RecouvreDaemon
 
-/// Channels without a gateway: a step on them fails at once, clearly, is not retried, and the
-/// procedure goes on to the next step.
+/// A tenant without an SMS gateway or webhook: a step on them fails at once, clearly, is not
+/// retried, and the procedure goes on to the next step.
 @Suite(.serialized) struct ProcedureChannelTests {
     let mailbox: CapturedMailbox
 
@@ -30,7 +30,9 @@ import Testing
         let firstDay = fixture.today
         #expect(step.state == "failed")
         #expect(step.attempts == 1)
-        #expect(step.lastError == "no \(channel) gateway is configured for tenant runner; use an e-mail, letter or task step in the policy")
+        let setting = channel == "sms" ? "no sms gateway is configured for tenant runner; set one with recouvrectl tenant channels --sms-url"
+            : "no webhook is configured for tenant runner; set one with recouvrectl tenant channels --webhook-url"
+        #expect(step.lastError == setting)
         let failure = try #require(try fixture.events("delivery_failed").first)
         #expect(failure.text.contains("\"final\": \"true\""))
 

@@ -53,8 +53,7 @@ extension ControlService {
     }
 
     /// What this daemon could not deliver: a message step whose template it does not have in
-    /// every language, a step on a channel it has no gateway for. Caught here rather than when
-    /// the step comes due, months later.
+    /// every language. Caught here rather than when the step comes due, months later.
     static func deliveryProblems(_ policy: CollectionPolicy) throws -> [String] {
         let renderer = try ReminderRenderer()
         var problems: [String] = []
@@ -65,10 +64,8 @@ extension ControlService {
                     problems.append("steps[\(index)].template: there is no \(locale.rawValue) template '\(step.template)'; "
                                     + "use one of \(renderer.templateNames(for: locale).joined(separator: ", "))")
                 }
-            case .sms, .webhook:
-                problems.append("steps[\(index)].channel: this daemon has no \(step.channel.rawValue) gateway, so the step "
-                                + "would fail; use email, letter or task")
-            case .task:
+            case .sms, .webhook, .task:
+                // SMS and webhooks go to the tenant's endpoints (recouvrectl tenant channels).
                 break
             }
         }

@@ -76,6 +76,9 @@ enum StepPayload {
     static func smsText(creditor: String, invoices: [InvoiceStanding], total: String, replyTo: String?,
                         locale: MessageLocale) throws(SMSText.TooLong) -> SMSText {
         let count = invoices.count
+        // Plain spaces: the narrow no-break space of French amounts is not in GSM-7, and one such
+        // character would make the whole SMS UCS-2, at 70 characters a segment.
+        let total = total.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
         let text: String
         switch locale {
         case .fr:

@@ -1,27 +1,31 @@
 import Foundation
 import RecouvreChannels
 
-/// One worker's SMTP connections, one per relay, reused from message to message.
+/// One worker's SMTP connections, one per relay, reused from message to message, through
+/// libcurl (`CurlSMTPTransport`: STARTTLS, implicit TLS, AUTH, verified certificates).
 ///
 /// A worker runs its actions on its database connection's serial queue, one at a time; the
 /// session is only ever touched from there (and after that queue is closed), which is why it
-/// may be shared with that queue's closures although `SMTPClient` itself is not `Sendable`.
+/// may be shared with that queue's closures although the transport itself is not `Sendable`.
 final class MailSession: @unchecked Sendable {
-    private var clients: [String: SMTPClient] = [:]
+    private var clients: [String: CurlSMTPTransport] = [:]
     private var unreachableSince: [String: Date] = [:]
     private let heloName: String
     /// After a relay could not be reached, how long the next messages for it fail at once
     /// instead of each waiting for a connection timeout.
     let holdOff: TimeInterval
 
-    /// Per-exchange timeout with a relay: short enough that one message never holds a worker
-    /// near the watchdog's limit.
+    /// The limit on one whole send with a relay: short enough that one message never holds a
+    /// worker near the watchdog's limit.
     let timeout: Duration
+    /// Certificates to trust instead of the system's store (`delivery.ca_file`).
+    let caFile: String?
 
-    init(heloName: String, holdOff: TimeInterval = 30, timeout: Duration = .seconds(20)) {
+    init(heloName: String, holdOff: TimeInterval = 30, timeout: Duration = .seconds(20), caFile: String? = nil) {
         self.heloName = heloName
         self.holdOff = holdOff
         self.timeout = timeout
+        self.caFile = caFile
     }
 
     /// Sends through `relayURL`, reusing its connection; returns the relay's reply.
@@ -32,7 +36,7 @@ final class MailSession: @unchecked Sendable {
             throw SMTPError(code: nil, message: "the relay was unreachable \(Int(start.timeIntervalSince(since))) s ago; not tried again yet",
                             isPermanent: false, stage: "connect")
         }
-        let client: SMTPClient
+        let client: CurlSMTPTransport
         if let existing = clients[relayURL] {
             client = existing
         } else {
@@ -42,7 +46,7 @@ final class MailSession: @unchecked Sendable {
             } catch {
                 throw SMTPError(code: nil, message: "the relay URL is not usable: \(error)", isPermanent: true, stage: "configuration")
             }
-            client = SMTPClient(relay: relay, heloName: heloName, timeout: timeout)
+            client = CurlSMTPTransport(relay: relay, heloName: heloName, timeout: timeout, caFile: caFile)
             clients[relayURL] = client
         }
         do {
