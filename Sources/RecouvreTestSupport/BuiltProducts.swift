@@ -37,7 +37,11 @@ public func runCommand(_ executable: URL, _ arguments: [String], environment: [S
     process.standardError = err
     try process.run()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
+    // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+    try? out.fileHandleForReading.close()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
+    // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+    try? err.fileHandleForReading.close()
     process.waitUntilExit()
     return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))

@@ -30,7 +30,11 @@ struct RecouvrectlProcedureTests {
             if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
             try input.fileHandleForWriting.close()
             let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+            try? out.fileHandleForReading.close()
             let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+            try? err.fileHandleForReading.close()
             process.waitUntilExit()
             return RecouvrectlTests.Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                                             stderr: String(decoding: stderr, as: UTF8.self))

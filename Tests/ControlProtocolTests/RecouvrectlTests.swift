@@ -40,7 +40,11 @@ struct RecouvrectlTests {
             process.standardError = err
             try process.run()
             let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+            try? out.fileHandleForReading.close()
             let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+            try? err.fileHandleForReading.close()
             process.waitUntilExit()
             return Outcome(
                 status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

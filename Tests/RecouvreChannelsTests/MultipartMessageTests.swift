@@ -51,6 +51,8 @@ import Testing
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+        try? output.fileHandleForReading.close()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

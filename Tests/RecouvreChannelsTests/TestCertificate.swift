@@ -38,6 +38,8 @@ struct TestCertificate: Sendable {
             return .failure(CertificateError(description: "cannot run openssl (scripts/install-deps installs it): \(error)"))
         }
         let output = errors.fileHandleForReading.readDataToEndOfFile()
+        // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+        try? errors.fileHandleForReading.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             return .failure(CertificateError(description: "openssl req failed: \(String(decoding: output, as: UTF8.self))"))

@@ -14,6 +14,8 @@ func text(ofPDF path: String) throws -> String {
         process.standardOutput = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
+        // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+        try? out.fileHandleForReading.close()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
             .replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")

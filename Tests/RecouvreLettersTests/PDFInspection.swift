@@ -54,6 +54,8 @@ struct PDFInspection {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        // Closed here, not left to deinit: Foundation may reuse the number under concurrency.
+        try? output.fileHandleForReading.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw InspectionFailure(message: "\(tool) exited with \(process.terminationStatus)")
