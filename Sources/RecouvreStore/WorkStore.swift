@@ -212,6 +212,16 @@ public struct WorkStore: Sendable {
         }
     }
 
+    /// The Message-IDs of the e-mails a case has sent, oldest first: the thread a new one
+    /// replies to, so that the debtor's mail client shows the case as one conversation.
+    public func caseThread(_ c: PostgresConnection, caseID: Int64) throws -> [String] {
+        try c.query("""
+            SELECT outcome ->> 'message_id' AS id FROM \(schema).actions
+            WHERE case_id = $1 AND kind = 'step' AND state = 'succeeded' AND outcome ? 'message_id'
+            ORDER BY finished_at, id
+            """, [caseID]).rows.map { try $0.decode(String.self, "id") }
+    }
+
     /// The debtor's journal, oldest first: what a court file's chronology is made of.
     public func journal(_ c: PostgresConnection, debtorID: Int64) throws -> [JournalEntry] {
         try c.query("""

@@ -263,4 +263,18 @@ import Testing
         let delivered = mailbox.messages(to: fixture.recipient).count + mailbox.messages(to: other).count
         #expect(delivered == 1)
     }
+
+    @Test func aCasesEmailsFormOneThread() async throws {
+        let fixture = try RunnerFixture()
+        try fixture.addInvoice("FA-1")
+        try fixture.run(until: fixture.now)
+        try fixture.run(daysLater: 7)
+        let messages = try await mailbox.waitForMessages(to: fixture.recipient, count: 2)
+        let first = try #require(messages.first { $0.decodedHeader("Subject")?.hasPrefix("Rappel") == true })
+        let second = try #require(messages.first { $0.decodedHeader("Subject")?.hasPrefix("Second rappel") == true })
+        let firstID = try #require(first.header("Message-ID"))
+        #expect(first.header("In-Reply-To") == nil)
+        #expect(second.header("In-Reply-To") == firstID)
+        #expect(second.header("References") == firstID)
+    }
 }

@@ -87,8 +87,12 @@ struct StepDelivery {
         let from = tenant.emailFrom ?? configuration.emailFrom
         let domain = from.split(separator: "@").last.map(String.init) ?? "localhost"
         let messageID = EmailMessage.messageID(action: action.id, tenant: tenant.slug.rawValue, domain: domain)
+        // A case's e-mails form one thread: each replies to the one before.
+        let thread = try context.situation.openCase.map { try work.caseThread(c, caseID: $0.id) } ?? []
         let message = EmailMessage(from: from, fromName: tenant.displayName, to: address, toName: debtor.name,
-                                   subject: content.subject, textBody: content.textBody, messageID: messageID, date: context.now)
+                                   subject: content.subject, textBody: content.textBody, messageID: messageID, date: context.now,
+                                   inReplyTo: planned.key.isCaseStep ? thread.last : nil,
+                                   references: planned.key.isCaseStep ? thread : [])
         detail["message_id"] = messageID
         return .mail(WorkExecution.OutgoingMail(message: message, relayURL: tenant.smtpURL ?? configuration.smtpURL,
                                                 envelopeFrom: from, recipient: address))

@@ -184,6 +184,12 @@ struct WorkExecution {
 }
 
 extension PlannedWorkKey {
+    /// A step of the case (not a courtesy or instalment reminder).
+    var isCaseStep: Bool {
+        if case .step = self { return true }
+        return false
+    }
+
     /// The policy position, or the instalment number.
     var position: Int {
         switch self {
