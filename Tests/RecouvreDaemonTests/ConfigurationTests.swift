@@ -127,4 +127,21 @@ import Testing
             try other.apply(try ConfigFile(parsing: "[calendar]\nletter_days = []", name: "f"), name: "f")
         }
     }
+
+    @Test func retriesMayDifferPerChannel() throws {
+        var configuration = DaemonConfiguration()
+        try configuration.apply(try ConfigFile(parsing: """
+            [delivery]
+            max_attempts = 5
+            retry_base_seconds = 30
+            webhook_max_attempts = 8
+            webhook_retry_base_seconds = 120
+            """, name: "f"), name: "f")
+        #expect(configuration.retryPolicy(for: "webhook") == RetryPolicy(base: .seconds(120), maxAttempts: 8))
+        #expect(configuration.retryPolicy(for: "email") == RetryPolicy(base: .seconds(30), maxAttempts: 5))
+        #expect(throws: ConfigurationError.self) {
+            var other = DaemonConfiguration()
+            try other.apply(try ConfigFile(parsing: "[delivery]\npigeon_max_attempts = 3", name: "f"), name: "f")
+        }
+    }
 }

@@ -44,6 +44,19 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var maxAttempts = 6
     /// First retry delay; later ones double, with jitter, up to an hour.
     public var retryBase: Duration = .seconds(30)
+    /// Per channel (`email`, `sms`, `webhook`, `letter`, `task`): attempts and first retry delay
+    /// when they differ from `maxAttempts` and `retryBase`.
+    public var channelMaxAttempts: [String: Int] = [:]
+    public var channelRetryBase: [String: Duration] = [:]
+
+    /// The retry policy of a channel's deliveries.
+    public func retryPolicy(for channel: String) -> RetryPolicy {
+        RetryPolicy(base: channelRetryBase[channel] ?? retryBase, maxAttempts: channelMaxAttempts[channel] ?? maxAttempts)
+    }
+
+    /// The channels whose retries may be set on their own.
+    static let retryChannels = ["email", "sms", "webhook", "letter", "task"]
+
     /// Log level: trace, debug, info, notice, warning, error, critical.
     public var logLevel = "info"
     /// When messages may go out.
@@ -60,6 +73,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "scheduler.poll_interval_ms", "scheduler.workers", "scheduler.batch_size", "scheduler.lease_seconds", "scheduler.connection_lifetime_seconds",
         "smtp.url", "smtp.from", "smtp.helo_name", "smtp.messages_per_minute", "delivery.ca_file",
         "delivery.max_attempts", "delivery.retry_base_seconds",
+        "delivery.email_max_attempts", "delivery.sms_max_attempts", "delivery.webhook_max_attempts", "delivery.letter_max_attempts",
+        "delivery.task_max_attempts", "delivery.email_retry_base_seconds", "delivery.sms_retry_base_seconds",
+        "delivery.webhook_retry_base_seconds", "delivery.letter_retry_base_seconds", "delivery.task_retry_base_seconds",
         "log.level",
         "calendar.send_window", "calendar.send_days", "calendar.public_holidays", "calendar.alsace_moselle",
         "calendar.minimum_spacing_hours", "calendar.letter_window", "calendar.letter_days", "calendar.call_window",
@@ -176,6 +192,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
             guard path.isEmpty || path.hasPrefix("/") else { throw fail("the CA file must be an absolute path") }
             caFile = path.isEmpty ? nil : path
         case "delivery.retry_base_seconds": retryBase = .seconds(try integer(1...86_400))
+        case let key where key.hasPrefix("delivery.") && key.hasSuffix("_max_attempts"):
+            let channel = String(key.dropFirst("delivery.".count).dropLast("_max_attempts".count))
+            channelMaxAttempts[channel] = try integer(1...100)
+        case let key where key.hasPrefix("delivery.") && key.hasSuffix("_retry_base_seconds"):
+            let channel = String(key.dropFirst("delivery.".count).dropLast("_retry_base_seconds".count))
+            channelRetryBase[channel] = .seconds(try integer(1...86_400))
         case "log.level":
             logLevel = try string()
             guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {

@@ -187,7 +187,7 @@ struct ActionRunner: Sendable {
                                      error: String, permanent: Bool, retryAfter: Duration? = nil) throws {
         try c.transaction(isolation: .readCommitted) { c in
             guard try store.lockClaimed(c, id: action.id, owner: owner) else { return }
-            let retry = RetryPolicy(base: configuration.retryBase, maxAttempts: configuration.maxAttempts)
+            let retry = configuration.retryPolicy(for: action.channel)
             var outcome = permanent ? .dead : retry.afterFailure(attempts: action.attempts, now: now(), jitter: Double.random(in: 0...1))
             // The receiver's Retry-After is honoured when it asks for longer than the backoff.
             if case .retry(let at) = outcome, let wait = retryAfter {
