@@ -2,7 +2,14 @@ import ControlProtocol
 import Foundation
 
 /// A handler over in-memory tenants and actions, enough to exercise the protocol layer.
+///
+/// Its isolation runs on a dispatch queue of its own, not on Swift's shared pool: like the
+/// daemon's handler, it must answer while other tests keep every pool thread busy with
+/// blocking work (a default actor would wait for a free pool thread, and the connection with it).
 actor InMemoryControlHandler: ControlHandler {
+    private static let executor = QueueSerialExecutor()
+    nonisolated var unownedExecutor: UnownedSerialExecutor { Self.executor.asUnownedSerialExecutor() }
+
     private var tenants: [String: TenantInfo] = [:]
     private var actions: [String: [ActionInfo]] = [:]
     private(set) var runNowCalls: [String?] = []
@@ -331,4 +338,15 @@ extension GetCaseReply {
                                madeBy: "ops", madeAt: "2025-01-06T09:00:00Z")],
         events: [EventInfo(id: 100, occurredAt: "2025-01-06T09:00:00Z", kind: "promise_made", actor: "ops",
                            detail: #"{"amount": 1000.40}"#)])
+}
+
+/// A serial executor on a dispatch queue of its own.
+final class QueueSerialExecutor: SerialExecutor {
+    private let queue = DispatchQueue(label: "recouvre.tests.in-memory-handler")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedSerialExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
 }
