@@ -14,8 +14,11 @@ struct ControlServerTests {
         directory = try SocketDirectory()
     }
 
+    /// A server for one test. Its idle timeout is long by default: the tests that are not about
+    /// it may resume late between two requests when the whole suite keeps the machine busy, and
+    /// must not see their connection closed meanwhile.
     func startServer(
-        access: PeerAccess = .default, maxFrameBytes: Int = 65536, idleTimeout: Duration = .seconds(60),
+        access: PeerAccess = .default, maxFrameBytes: Int = 65536, idleTimeout: Duration = .seconds(900),
         maxConnections: Int = 64
     ) throws -> ControlServer {
         let server = ControlServer(
