@@ -52,18 +52,7 @@ public struct ReminderModel: Sendable {
     }
 
     /// The outstanding total per currency, in the order currencies first appear.
-    public var totals: [Money] {
-        var sums: [Money] = []
-        for invoice in invoices {
-            if let index = sums.firstIndex(where: { $0.currency == invoice.outstanding.currency }),
-               let sum = sums[index].adding(invoice.outstanding) {
-                sums[index] = sum
-            } else {
-                sums.append(invoice.outstanding)
-            }
-        }
-        return sums
-    }
+    public var totals: [Money] { Money.totals(invoices.map(\.outstanding)) }
 
     /// The total written out; several currencies are joined ("1 200,00 € et 300,00 USD").
     public var formattedTotal: String {
@@ -108,15 +97,7 @@ public struct ReminderModel: Sendable {
 
     private func claimContext(_ lines: [ClaimFigures]) -> [String: Any] {
         func sum(_ pick: (ClaimFigures) -> Money) -> String {
-            var sums: [Money] = []
-            for money in lines.map(pick) {
-                if let index = sums.firstIndex(where: { $0.currency == money.currency }), let total = sums[index].adding(money) {
-                    sums[index] = total
-                } else {
-                    sums.append(money)
-                }
-            }
-            let parts = sums.map { $0.formatted(locale) }
+            let parts = Money.totals(lines.map(pick)).map { $0.formatted(locale) }
             return parts.isEmpty ? Money.zero().formatted(locale) : parts.joined(separator: locale == .fr ? " et " : " and ")
         }
         return [

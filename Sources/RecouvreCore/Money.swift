@@ -71,6 +71,20 @@ public struct Money: Hashable, Sendable {
         }
     }
 
+    /// `amounts` summed per currency, in the order currencies first appear; never adds two
+    /// currencies together.
+    public static func totals(_ amounts: [Money]) -> [Money] {
+        var sums: [Money] = []
+        for amount in amounts {
+            if let index = sums.firstIndex(where: { $0.currency == amount.currency }), let sum = sums[index].adding(amount) {
+                sums[index] = sum
+            } else {
+                sums.append(amount)
+            }
+        }
+        return sums
+    }
+
     /// The amount with two decimals and the currency code, as machines and ops read it:
     /// `1250.40 EUR`, `-3.00 USD`.
     public var plainText: String {

@@ -40,14 +40,6 @@ public struct InvoiceTable: Sendable, Hashable {
 
     /// Sums amounts per currency, keeping the order in which currencies first appear.
     public static func sums(_ amounts: [Money]) -> [Money] {
-        var sums: [Money] = []
-        for amount in amounts {
-            if let index = sums.firstIndex(where: { $0.currency == amount.currency }), let sum = sums[index].adding(amount) {
-                sums[index] = sum
-            } else {
-                sums.append(amount)
-            }
-        }
-        return sums
+        Money.totals(amounts)
     }
 }

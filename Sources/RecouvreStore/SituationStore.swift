@@ -91,18 +91,7 @@ public struct SituationStore: Sendable {
             """).rows
         var byPolicy: [String: [PolicyStep]] = [:]
         for row in steps {
-            let name = try row.decode(String.self, "policy")
-            let stageText = try row.decode(String.self, "stage"), channelText = try row.decode(String.self, "channel")
-            guard let stage = CollectionStage(rawValue: stageText), let channel = StepChannel(rawValue: channelText),
-                  let sendAt = LocalTime(parsing: try row.decode(String.self, "send_at")) else {
-                throw StoreError(description: "policy \(name) has a step with unknown stage '\(stageText)' or channel '\(channelText)'")
-            }
-            byPolicy[name, default: []].append(PolicyStep(
-                position: try row.decode(Int.self, "position"), offsetDays: try row.decode(Int.self, "offset_days"),
-                stage: stage, channel: channel, template: try row.decode(String.self, "template"),
-                minOutstanding: try row.decode(Decimal.self, "min_outstanding"),
-                maxOutstanding: try row.decodeIfPresent(Decimal.self, "max_outstanding"),
-                requiresApproval: try row.decode(Bool.self, "requires_approval"), sendAt: sendAt))
+            byPolicy[try row.decode(String.self, "policy"), default: []].append(try PolicyStore.step(row: row))
         }
         return try c.query("""
             SELECT name, description, debtor_kind, min_outstanding, priority, grace_days FROM \(schema).policies ORDER BY name

@@ -131,15 +131,10 @@ public struct WorkStore: Sendable {
     /// What last lowered the debtor's balance, in words for a cancellation: `paid`, `credit
     /// note`, `reduction`, `written off` or `dispute upheld`; `paid` when nothing is recorded.
     public func lastSettlementWords(_ c: PostgresConnection, debtorID: Int64) throws -> String {
-        guard let row = try c.query("""
-            SELECT r.kind, r.reason FROM \(schema).reductions r
-            WHERE r.debtor_id = $1
-              AND r.created_at >= coalesce((SELECT max(p.created_at) FROM \(schema).payments p WHERE p.debtor_id = $1), '-infinity')
-            ORDER BY r.created_at DESC, r.id DESC LIMIT 1
-            """, [debtorID]).first else { return "paid" }
-        switch try row.decode(String.self, "kind") {
+        guard let (kind, reason) = try lastReduction(c, debtorID: debtorID) else { return "paid" }
+        switch kind {
         case "credit_note": return "credit note"
-        case "write_off": return try row.decode(String.self, "reason").hasPrefix("dispute upheld") ? "dispute upheld" : "written off"
+        case "write_off": return reason.hasPrefix("dispute upheld") ? "dispute upheld" : "written off"
         default: return "reduction"
         }
     }
@@ -148,13 +143,18 @@ public struct WorkStore: Sendable {
     /// last movement of the debtor's balance is a write-off, `disputeUpheld` when that write-off
     /// resolved a dispute; nil when the last movement is a payment, a credit note or a reduction.
     public func lastSettlement(_ c: PostgresConnection, debtorID: Int64) throws -> CaseCloseReason? {
-        guard let row = try c.query("""
+        guard let (kind, reason) = try lastReduction(c, debtorID: debtorID), kind == "write_off" else { return nil }
+        return reason.hasPrefix("dispute upheld") ? .disputeUpheld : .writtenOff
+    }
+
+    /// The kind and reason of the debtor's reduction recorded after its last payment, if any.
+    private func lastReduction(_ c: PostgresConnection, debtorID: Int64) throws -> (kind: String, reason: String)? {
+        try c.query("""
             SELECT r.kind, r.reason FROM \(schema).reductions r
             WHERE r.debtor_id = $1
               AND r.created_at >= coalesce((SELECT max(p.created_at) FROM \(schema).payments p WHERE p.debtor_id = $1), '-infinity')
             ORDER BY r.created_at DESC, r.id DESC LIMIT 1
-            """, [debtorID]).first, try row.decode(String.self, "kind") == "write_off" else { return nil }
-        return try row.decode(String.self, "reason").hasPrefix("dispute upheld") ? .disputeUpheld : .writtenOff
+            """, [debtorID]).first.map { (try $0.decode(String.self, "kind"), try $0.decode(String.self, "reason")) }
     }
 
     /// Cancels the open tasks an action opened (an approval no longer asked for).

@@ -92,14 +92,6 @@ struct CourtFileBuilder {
     }
 
     private static func sums(_ amounts: [Money]) -> [String] {
-        var sums: [Money] = []
-        for money in amounts {
-            if let index = sums.firstIndex(where: { $0.currency == money.currency }), let total = sums[index].adding(money) {
-                sums[index] = total
-            } else {
-                sums.append(money)
-            }
-        }
-        return sums.map(\.plainText)
+        Money.totals(amounts).map(\.plainText)
     }
 }

@@ -93,15 +93,7 @@ struct ProcedurePreview {
     }
 
     private static func sums(_ amounts: [Money]) -> [String] {
-        var sums: [Money] = []
-        for money in amounts {
-            if let index = sums.firstIndex(where: { $0.currency == money.currency }), let total = sums[index].adding(money) {
-                sums[index] = total
-            } else {
-                sums.append(money)
-            }
-        }
-        return sums.map(\.plainText)
+        Money.totals(amounts).map(\.plainText)
     }
 
     static func localText(_ instant: Date, calendar: ProcedureCalendar) -> String {
