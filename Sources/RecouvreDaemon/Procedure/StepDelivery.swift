@@ -58,9 +58,10 @@ struct StepDelivery {
         }
 
         guard planned.channel == .email else {
+            let channels = try TenantChannels.load(c, slug: tenant.slug)
             let spool = LetterSpool(directory: configuration.letterSpool)
             let pdf = try spool.stage(try letterPDF(planned, action: action, invoices: invoices, statement: statement ?? [],
-                                                    context: context, c),
+                                                    channels: channels, context: context),
                                       tenant: tenant.slug, name: "\(action.id)-\(planned.template).pdf")
             // A plain-text copy beside the PDF, for search and for reading without a viewer.
             let text = LetterLayout.text(creditor: tenant.displayName, debtor: debtor, subject: content.subject,
@@ -68,7 +69,6 @@ struct StepDelivery {
             let copy = try spool.stage(text, tenant: tenant.slug, actionID: action.id, template: planned.template)
             detail["letter_pdf"] = pdf.path
             detail["letter"] = copy.path
-            let channels = try TenantChannels.load(c, slug: tenant.slug)
             guard channels.letterDelivery == .webhook, let url = channels.webhookURL, let secret = channels.webhookSecret else {
                 return .letter([pdf, copy], post: nil)
             }
@@ -147,9 +147,7 @@ struct StepDelivery {
 
     /// The tenant's letterhead, the town its letters are dated from ("75019 Paris" → "Paris")
     /// and who signs them.
-    private func letterhead(_ c: PostgresConnection, locale: MessageLocale) throws
-        -> (letterhead: Letterhead, place: String, signature: LetterSignature) {
-        let channels = try TenantChannels.load(c, slug: tenant.slug)
+    private func letterhead(_ channels: TenantChannels) -> (letterhead: Letterhead, place: String, signature: LetterSignature) {
         let address = channels.address?.split(separator: "\n").map(String.init) ?? []
         let head = Letterhead(name: tenant.displayName, addressLines: address, siren: channels.siren, phone: channels.phone,
                               email: tenant.emailFrom ?? configuration.emailFrom)
@@ -160,11 +158,10 @@ struct StepDelivery {
     /// The letter to post, as PDF: a formal notice (with the claim) or a reminder letter, on the
     /// tenant's letterhead, addressed for a window envelope, with the payment instructions.
     private func letterPDF(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding],
-                           statement: [ClaimStatementLine], context: DebtorContext, _ c: PostgresConnection) throws -> Data {
+                           statement: [ClaimStatementLine], channels: TenantChannels, context: DebtorContext) throws -> Data {
         let debtor = context.debtor
         let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
-        let channels = try TenantChannels.load(c, slug: tenant.slug)
-        let (letterhead, place, signature) = try self.letterhead(c, locale: locale)
+        let (letterhead, place, signature) = self.letterhead(channels)
         let recipient = LetterDebtor(name: debtor.name, addressLines: debtor.address, kind: context.situation.debtorKind,
                                      customerReference: debtor.externalRef)
         let payment = channels.iban.map {
@@ -212,7 +209,7 @@ struct StepDelivery {
             .build(debtor: debtor, invoiceIDs: planned.invoiceIds, asOf: today, c)
         let spool = LetterSpool(directory: configuration.letterSpool)
         let json = try spool.stage(try file.json(), tenant: tenant.slug, name: "\(action.id)-\(kind).json")
-        let head = try letterhead(c, locale: locale)
+        let head = letterhead(try TenantChannels.load(c, slug: tenant.slug))
         let pdf = LetterPDFRenderer(creationDate: context.now).render
         let staged = try spool.stage(
             try pdf(CourtFileLetter.letter(file, lines: lines, creditor: head.letterhead, day: today, place: head.place,
