@@ -297,7 +297,9 @@ public enum ControlInterface {
       minOutstanding: string,
       maxOutstanding: ?string,
       requiresApproval: bool,
-      sendAt: string
+      sendAt: string,
+      attachStatement: bool,
+      whenOverdue: string
     )
 
     # A collection policy and its steps, by position.

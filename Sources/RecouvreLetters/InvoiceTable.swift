@@ -21,14 +21,21 @@ public struct InvoiceTable: Sendable, Hashable {
     public var penaltyColumn: PenaltyColumn
     /// Whether the indemnity column is shown (a business debtor).
     public var showsIndemnity: Bool
+    /// Whether the issue date and the amount invoiced are shown before what remains (a
+    /// statement of account).
+    public var showsInvoiced: Bool
 
     /// Creates a table.
-    public init(rows: [InvoiceTableRow], penaltyColumn: PenaltyColumn = .none, showsIndemnity: Bool = false) {
+    public init(rows: [InvoiceTableRow], penaltyColumn: PenaltyColumn = .none, showsIndemnity: Bool = false,
+                showsInvoiced: Bool = false) {
+        self.showsInvoiced = showsInvoiced
         self.rows = rows
         self.penaltyColumn = penaltyColumn
         self.showsIndemnity = showsIndemnity
     }
 
+    /// The amounts invoiced summed, per currency.
+    public var totalInvoiced: [Money] { Self.sums(rows.compactMap(\.invoiced)) }
     /// The principal of every row summed, per currency in the order currencies first appear.
     public var totalPrincipal: [Money] { Self.sums(rows.map(\.principal)) }
     /// The penalties summed, per currency.

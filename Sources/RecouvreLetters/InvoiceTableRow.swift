@@ -5,6 +5,10 @@ import RecouvreCore
 public struct InvoiceTableRow: Sendable, Hashable {
     /// The invoice number.
     public var number: String
+    /// The day the invoice was issued, shown in a statement of account.
+    public var issuedOn: CalendarDay?
+    /// The amount invoiced, shown in a statement of account.
+    public var invoiced: Money?
     /// The day the invoice fell due.
     public var dueOn: CalendarDay
     /// The principal still outstanding.
@@ -18,7 +22,9 @@ public struct InvoiceTableRow: Sendable, Hashable {
 
     /// Creates a row.
     public init(number: String, dueOn: CalendarDay, principal: Money, penalties: Money? = nil, indemnity: Money? = nil,
-                penaltyRates: [Decimal] = []) {
+                penaltyRates: [Decimal] = [], issuedOn: CalendarDay? = nil, invoiced: Money? = nil) {
+        self.issuedOn = issuedOn
+        self.invoiced = invoiced
         self.number = number
         self.dueOn = dueOn
         self.principal = principal

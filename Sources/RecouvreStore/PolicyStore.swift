@@ -29,7 +29,7 @@ public struct PolicyStore: Sendable {
             """ + (lock ? " FOR UPDATE" : ""), [name]).first else { return nil }
         let steps = try c.query("""
             SELECT position, offset_days, stage, channel, template, min_outstanding, max_outstanding,
-                   requires_approval, send_at::text AS send_at
+                   requires_approval, send_at::text AS send_at, attach_statement, when_overdue
             FROM \(schema).policy_steps WHERE policy = $1 ORDER BY position
             """, [name]).rows.map(Self.step(row:))
         let kind = try row.decodeIfPresent(String.self, "debtor_kind")
@@ -64,11 +64,11 @@ public struct PolicyStore: Sendable {
                 _ = try c.query("""
                     INSERT INTO \(schema).policy_steps
                         (policy, position, offset_days, stage, channel, template, min_outstanding, max_outstanding,
-                         requires_approval, send_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9, $10::time)
+                         requires_approval, send_at, attach_statement, when_overdue)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9, $10::time, $11, $12)
                     """, [policy.name, step.position, step.offsetDays, step.stage.rawValue, step.channel.rawValue,
                           step.template, step.minOutstanding, step.maxOutstanding, step.requiresApproval,
-                          step.sendAt.description])
+                          step.sendAt.description, step.attachStatement, step.whenOverdue.rawValue])
             }
             _ = try c.query("""
                 INSERT INTO \(schema).events (kind, actor, detail)
@@ -104,14 +104,19 @@ public struct PolicyStore: Sendable {
         let stageText = try row.decode(String.self, "stage")
         let channelText = try row.decode(String.self, "channel")
         let sendAtText = try row.decode(String.self, "send_at")
+        let overdueText = try row.decode(String.self, "when_overdue")
         guard let stage = CollectionStage(rawValue: stageText), let channel = StepChannel(rawValue: channelText),
-              let sendAt = LocalTime(parsing: sendAtText)
-        else { throw StoreError(description: "policy step with unknown stage, channel or time: \(stageText), \(channelText), \(sendAtText)") }
+              let sendAt = LocalTime(parsing: sendAtText), let whenOverdue = TaskOverdueRule(rawValue: overdueText)
+        else {
+            throw StoreError(description: "policy step with unknown stage, channel, time or overdue rule: "
+                             + "\(stageText), \(channelText), \(sendAtText), \(overdueText)")
+        }
         return PolicyStep(
             position: try row.decode(Int.self, "position"), offsetDays: try row.decode(Int.self, "offset_days"),
             stage: stage, channel: channel, template: try row.decode(String.self, "template"),
             minOutstanding: try row.decode(Decimal.self, "min_outstanding"),
             maxOutstanding: try row.decodeIfPresent(Decimal.self, "max_outstanding"),
-            requiresApproval: try row.decode(Bool.self, "requires_approval"), sendAt: sendAt)
+            requiresApproval: try row.decode(Bool.self, "requires_approval"), sendAt: sendAt,
+            attachStatement: try row.decode(Bool.self, "attach_statement"), whenOverdue: whenOverdue)
     }
 }

@@ -46,15 +46,17 @@ public struct SituationStore: Sendable {
                 instalmentsDone.insert(InstalmentReminderKey(planId: plan, instalment: number, kind: kind))
             }
         }
+        let openCase = try openCase(c, debtorID: debtor.id)
         return DebtorSituation(
             debtorKind: DebtorKind(rawValue: debtor.kind) ?? .business,
             invoices: invoices,
             debtorDisputed: debtorDisputed,
-            openCase: try openCase(c, debtorID: debtor.id),
+            openCase: openCase,
             promise: try promise(c, debtorID: debtor.id, paidTotal: paidTotal),
             plan: try plan(c, debtorID: debtor.id, paidTotal: paidTotal),
             courtesyDone: courtesyDone,
-            instalmentRemindersDone: instalmentsDone)
+            instalmentRemindersDone: instalmentsDone,
+            openTasks: try openCase.map { try TaskDeadlineStore(slug: slug).openTasks(c, caseID: $0.id) } ?? [])
     }
 
     /// A debtor, without locking it (previews and reports).
@@ -86,7 +88,7 @@ public struct SituationStore: Sendable {
     public func policies(_ c: PostgresConnection) throws -> [CollectionPolicy] {
         let steps = try c.query("""
             SELECT policy, position, offset_days, stage, channel, template, min_outstanding, max_outstanding,
-                   requires_approval, to_char(send_at, 'HH24:MI') AS send_at
+                   requires_approval, to_char(send_at, 'HH24:MI') AS send_at, attach_statement, when_overdue
             FROM \(schema).policy_steps ORDER BY policy, position
             """).rows
         var byPolicy: [String: [PolicyStep]] = [:]

@@ -4,8 +4,10 @@ import Foundation
 public struct CapturedMessage: Sendable {
     /// Header fields in order, names as sent.
     public let headers: [(name: String, value: String)]
-    /// The body, with transfer encoding undone for quoted-printable and base64 single parts.
+    /// The plain-text body (of a multipart message, its text/plain part), transfer encoding undone.
     public let body: String
+    /// The leaf MIME parts, decoded.
+    public let parts: [CapturedPart]
     /// The raw bytes as received, decoded as UTF-8.
     public let raw: String
 
@@ -42,27 +44,18 @@ public struct CapturedMessage: Sendable {
     public init(raw: String) {
         self.raw = raw
         let normalized = raw.replacingOccurrences(of: "\r\n", with: "\n")
-        let split = normalized.range(of: "\n\n")
-        let head = split.map { String(normalized[..<$0.lowerBound]) } ?? normalized
-        var body = split.map { String(normalized[$0.upperBound...]) } ?? ""
-        var headers: [(String, String)] = []
-        for line in head.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
-                headers[headers.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
-            } else if let colon = line.firstIndex(of: ":") {
-                headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-            }
-        }
+        let (headers, body) = CapturedPart.split(normalized)
         self.headers = headers
-        let encoding = headers.first { $0.0.lowercased() == "content-transfer-encoding" }?.1.lowercased()
-        if encoding == "base64", let data = Data(base64Encoded: body.filter { !$0.isWhitespace }),
-           let text = String(data: data, encoding: .utf8) {
-            body = text
-        } else if encoding == "quoted-printable" {
-            body = Self.decodeQuotedPrintable(body)
-        }
-        self.body = body
+        parts = CapturedPart.leaves(headers: headers, body: body)
+        // The text a reader sees: the plain-text part of a multipart message.
+        self.body = parts.first { $0.contentType == "text/plain" && $0.filename == nil }?.text ?? parts.first?.text ?? body
     }
+
+    /// The HTML alternative, if the message has one.
+    public var html: String? { parts.first { $0.contentType == "text/html" && $0.filename == nil }?.text }
+
+    /// The attached files.
+    public var attachments: [CapturedPart] { parts.filter { $0.filename != nil } }
 
     static func decodeQuotedPrintable(_ text: String) -> String {
         var bytes: [UInt8] = []

@@ -40,16 +40,24 @@ extension Describe {
             ("priority", String(p.priority)),
             ("grace days", String(p.graceDays)),
         ]) + "\n\n" + Table(
-            headers: ["POS", "OFFSET", "STAGE", "CHANNEL", "TEMPLATE", "MIN", "MAX", "APPROVAL", "AT"],
+            headers: ["POS", "OFFSET", "STAGE", "CHANNEL", "TEMPLATE", "MIN", "MAX", "APPROVAL", "AT", "OPTIONS"],
             rows: p.steps.map {
                 [String($0.position), offset($0.offsetDays), $0.stage, $0.channel, $0.template, $0.minOutstanding,
-                 $0.maxOutstanding ?? "-", $0.requiresApproval ? "yes" : "no", $0.sendAt]
+                 $0.maxOutstanding ?? "-", $0.requiresApproval ? "yes" : "no", $0.sendAt, options($0)]
             }
         ).rendered
     }
 
     /// `D-3`, `D+0`, `D+15`: days from the due date.
     static func offset(_ days: Int) -> String { days < 0 ? "D\(days)" : "D+\(days)" }
+
+    /// A step's options that differ from the defaults, in the policy document's words.
+    static func options(_ step: PolicyStepInfo) -> String {
+        var options: [String] = []
+        if step.attachStatement { options.append("attach_statement") }
+        if step.whenOverdue != "wait" { options.append("when_overdue: \(step.whenOverdue)") }
+        return options.isEmpty ? "-" : options.joined(separator: ", ")
+    }
 
     static func changes(_ c: PolicyChanges, name: String) -> String {
         if c.created { return "policy '\(name)' created" }

@@ -15,10 +15,15 @@ struct PolicyDocumentText: Encodable {
         var maxOutstanding: String?
         var requiresApproval: Bool
         var sendAt: String
+        /// Written for e-mail steps only.
+        var attachStatement: Bool?
+        /// Written for task steps only.
+        var whenOverdue: String?
 
         enum CodingKeys: String, CodingKey {
             case position, offsetDays = "offset_days", stage, channel, template, minOutstanding = "min_outstanding"
             case maxOutstanding = "max_outstanding", requiresApproval = "requires_approval", sendAt = "send_at"
+            case attachStatement = "attach_statement", whenOverdue = "when_overdue"
         }
     }
 
@@ -45,7 +50,8 @@ struct PolicyDocumentText: Encodable {
         steps = p.steps.map {
             Step(position: $0.position, offsetDays: $0.offsetDays, stage: $0.stage, channel: $0.channel, template: $0.template,
                  minOutstanding: $0.minOutstanding, maxOutstanding: $0.maxOutstanding, requiresApproval: $0.requiresApproval,
-                 sendAt: $0.sendAt)
+                 sendAt: $0.sendAt, attachStatement: $0.channel == "email" ? $0.attachStatement : nil,
+                 whenOverdue: $0.channel == "task" ? $0.whenOverdue : nil)
         }
     }
 

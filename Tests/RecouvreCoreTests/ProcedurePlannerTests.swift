@@ -102,6 +102,46 @@ import RecouvreCore
         #expect(done.openCase?.position == 5 && done.openCase?.expedite == false && done.openCase?.stage == .formalNotice)
     }
 
+    /// A call task left open past its deadline: noticed once, with the step's rule; `escalate`
+    /// brings the next step forward as a collector's escalation does, `wait` keeps the pace.
+    @Test func overdueTaskFollowsItsStepsRule() throws {
+        let paris = try F.calendar()
+        let deadline = try F.local("2026-02-02 18:00", paris)
+        let called = openCase(position: 4, lastStepAt: try F.local("2026-01-29 10:00", paris), stage: .call)
+        var situation = DebtorSituation(debtorKind: .business, invoices: [try F.invoice(1, due: "2026-01-14")], openCase: called,
+                                        openTasks: [OpenTask(id: 77, stepPosition: 4, deadline: deadline)])
+        var escalating = CollectionPolicy.business.steps
+        escalating[3] = PolicyStep(position: 4, offsetDays: 15, stage: .call, channel: .task, template: "call", whenOverdue: .escalate)
+        let policy = CollectionPolicy(name: "business", debtorKind: .business, steps: escalating)
+
+        // Before the deadline: nothing overdue, and a review is asked for at the deadline.
+        let before = try reconcile(situation, at: "2026-02-02 17:00", policy: policy, calendar: paris)
+        #expect(before.overdueTasks.isEmpty)
+        #expect(before.nextReviewAt == deadline)
+        #expect(before.work.map { F.describe($0, paris) } == ["2026-02-13 09:00 formal_notice"])
+
+        // After it, escalate: the notice goes when the letters' window next opens (Tue 08:00).
+        let after = try reconcile(situation, at: "2026-02-02 18:30", policy: policy, calendar: paris)
+        #expect(after.overdueTasks == [OverdueTask(taskId: 77, rule: .escalate, escalated: true)])
+        #expect(after.work.map { F.describe($0, paris) } == ["2026-02-03 08:00 formal_notice"])
+
+        // The default rule waits: reported, the pace kept.
+        let waiting = try reconcile(situation, at: "2026-02-02 18:30", calendar: paris)
+        #expect(waiting.overdueTasks == [OverdueTask(taskId: 77, rule: .wait, escalated: false)])
+        #expect(waiting.work.map { F.describe($0, paris) } == ["2026-02-13 09:00 formal_notice"])
+
+        // Once noticed it is not reported again, and no review is asked for it.
+        situation.openTasks = [OpenTask(id: 77, stepPosition: 4, deadline: deadline, overdueNoted: true)]
+        let noted = try reconcile(situation, at: "2026-02-02 18:30", policy: policy, calendar: paris)
+        #expect(noted.overdueTasks.isEmpty && noted.nextReviewAt == nil)
+
+        // A task of an earlier step, once the case has moved on, escalates nothing.
+        situation.openCase?.position = 5
+        situation.openTasks = [OpenTask(id: 77, stepPosition: 4, deadline: deadline)]
+        let movedOn = try reconcile(situation, at: "2026-02-02 18:30", policy: policy, calendar: paris)
+        #expect(movedOn.overdueTasks == [OverdueTask(taskId: 77, rule: .escalate, escalated: false)])
+    }
+
     /// Handoff and court steps are planned with `requiresApproval`; the daemon holds them.
     @Test func approvalStepsAreMarked() throws {
         let paris = try F.calendar()

@@ -136,6 +136,29 @@ import RecouvreCore
             == [#"steps[0].template: "phone" is not a kind of task; a task step opens one of call, agency_handoff, small_claims, court_file"#])
     }
 
+    @Test func statementsAttachToEmailStepsAndOverdueRulesToTaskSteps() throws {
+        let letter = #"{"name": "p", "steps": [{"offset_days": 5, "stage": "formal_notice", "channel": "letter", "template": "formal_notice", "attach_statement": true}]}"#
+        #expect(try problems(letter) == [
+            "steps[0].attach_statement: only an email step can attach the statement; remove it or use channel email "
+                + "(a letter step already carries the invoices)"])
+        #expect(try problems(oneStep(#", "when_overdue": "escalate""#))
+            == ["steps[0].when_overdue: only a task step opens a task that can be overdue; remove it or use channel task"])
+        let task = #"{"name": "p", "steps": [{"offset_days": 5, "stage": "call", "channel": "task", "template": "call", "when_overdue": "shout"}]}"#
+        #expect(try problems(task) == [#"steps[0].when_overdue: "shout" is not a rule for an overdue task; use one of wait, escalate"#])
+
+        let good = #"{"name": "p", "steps": [{"offset_days": 1, "stage": "reminder", "channel": "email", "template": "reminder1", "attach_statement": true},"#
+            + #"{"offset_days": 5, "stage": "call", "channel": "task", "template": "call", "when_overdue": "escalate"}]}"#
+        let policy = try decode(good).validated()
+        #expect(policy.steps.map(\.attachStatement) == [true, false])
+        #expect(policy.steps.map(\.whenOverdue) == [.wait, .escalate])
+        // Written back, each option appears on the kind of step it belongs to only.
+        let text = String(decoding: try JSONEncoder().encode(PolicyDocument(policy)), as: UTF8.self)
+        #expect(text.components(separatedBy: "attach_statement").count == 2)
+        #expect(text.components(separatedBy: "when_overdue").count == 2)
+        #expect(try JSONDecoder().decode(PolicyDocument.self, from: Data(text.utf8)).validated() == policy)
+        #expect(CollectionPolicy.business.steps.map(\.attachStatement) == [false, false, true, false, false, false, false, false])
+    }
+
     @Test func offsetsMustNotDecreaseWithPositionAndPositionsAreUnique() throws {
         let json = #"{"name": "p", "steps": ["#
             + #"{"position": 2, "offset_days": 10, "stage": "reminder", "channel": "email", "template": "b"},"#
@@ -151,7 +174,7 @@ import RecouvreCore
     @Test func unknownKeysAreNamed() throws {
         #expect(try problems(oneStep(#", "requires_aproval": true"#))
             == ["steps[0].requires_aproval: unknown key; the allowed keys are position, offset_days, stage, channel, template, "
-                + "min_outstanding, max_outstanding, requires_approval, send_at (check the spelling)"])
+                + "min_outstanding, max_outstanding, requires_approval, send_at, attach_statement, when_overdue (check the spelling)"])
         #expect(try problems(oneStep("", top: #""grace": 5,"#))
             == ["grace: unknown key; the allowed keys are name, description, debtor_kind, min_outstanding, priority, grace_days, steps (check the spelling)"])
     }

@@ -77,6 +77,20 @@ import Testing
         #expect(messages.count == 3)
         let reminder2 = try #require(messages.withSubject("Second rappel : facture FA-1"), "\(messages.subjects)")
         #expect(reminder2.body.contains("(8 jours de retard)"))
+        // The same words in an HTML alternative, and, as the default policy asks at this step,
+        // the statement of account as a PDF.
+        #expect(reminder2.html?.contains("(8 jours de retard)") == true)
+        #expect(reminder1.attachments.isEmpty, "reminder1's step attaches nothing")
+        let statement = try #require(reminder2.attachments.first, "reminder2 carries the statement")
+        #expect(statement.contentType == "application/pdf")
+        #expect(statement.filename == "releve-de-compte-\(calendar.localDay(of: reminder2At)).pdf")
+        let statementFile = FileManager.default.temporaryDirectory.appendingPathComponent("statement-\(UUID()).pdf")
+        try statement.data.write(to: statementFile)
+        defer { try? FileManager.default.removeItem(at: statementFile) }
+        let statementText = try text(ofPDF: statementFile.path)
+        #expect(statementText.contains("Relevé de compte au"))
+        #expect(statementText.contains("FA-1"))
+        #expect(statementText.contains("Reste dû"))
 
         // The call, D+15 on the collectors' calendar: a task, no message.
         let callAt = try nextStep(4, offset: 15, channel: .call)

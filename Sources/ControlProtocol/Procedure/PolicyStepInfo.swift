@@ -12,11 +12,15 @@ public struct PolicyStepInfo: Codable, Sendable, Equatable, EncodesEveryField {
     public var requiresApproval: Bool
     /// Local time, `HH:MM`.
     public var sendAt: String
+    /// An e-mail step attaches the statement of account (PDF).
+    public var attachStatement: Bool
+    /// A task step's rule once its task is past its deadline: `wait` or `escalate`.
+    public var whenOverdue: String
 
     /// Builds a step.
     public init(position: Int, offsetDays: Int, stage: String, channel: String, template: String,
                 minOutstanding: String = "0.00", maxOutstanding: String? = nil, requiresApproval: Bool = false,
-                sendAt: String = "09:00") {
+                sendAt: String = "09:00", attachStatement: Bool = false, whenOverdue: String = "wait") {
         self.position = position
         self.offsetDays = offsetDays
         self.stage = stage
@@ -26,6 +30,8 @@ public struct PolicyStepInfo: Codable, Sendable, Equatable, EncodesEveryField {
         self.maxOutstanding = maxOutstanding
         self.requiresApproval = requiresApproval
         self.sendAt = sendAt
+        self.attachStatement = attachStatement
+        self.whenOverdue = whenOverdue
     }
 
     public func encode(to encoder: any Encoder) throws { try encodeEveryField(to: encoder) }

@@ -25,8 +25,11 @@ public enum CollectionPlanner {
     /// 5. Unless a promise, a plan or a dispute on the whole debtor pauses it, the case gets its
     ///    next step (see `CaseStepPlanner`).
     /// 6. Invoices not yet due get their courtesy steps (see `CourtesyPlanner`).
-    /// 7. `nextReviewAt` is the earliest of the promise's and plan's deadlines and the first
-    ///    midnight on which an invoice not yet due becomes overdue.
+    /// 7. An open task of the case past its deadline is reported once, with its step's
+    ///    `whenOverdue` rule; `escalate` makes the case's next step due at once, as a collector's
+    ///    `escalate` outcome does (see `OverdueTaskEvaluator`).
+    /// 8. `nextReviewAt` is the earliest of the promise's and plan's deadlines, the open tasks'
+    ///    deadlines and the first midnight on which an invoice not yet due becomes overdue.
     ///
     /// `policy` is the policy selected for the debtor; nil plans no work but still opens and
     /// closes the case.
@@ -62,12 +65,19 @@ public enum CollectionPlanner {
 
         result.caseChange = caseChange(situation, view: view, policy: policy, promise: result.promiseChange, plan: result.planChange)
         let caseOpen = situation.openCase != nil ? result.caseChange == nil : result.caseChange != nil
+        var openCase = situation.openCase
+        if caseOpen {
+            let tasks = OverdueTaskEvaluator.evaluate(situation.openTasks, openCase: openCase, policy: policy, now: now)
+            result.overdueTasks = tasks.overdue
+            if let deadline = tasks.nextDeadline { reviews.append(deadline) }
+            if tasks.overdue.contains(where: \.escalated) { openCase?.expedite = true }
+        }
         var work = CourtesyPlanner.plan(situation, policy: policy, view: view, now: now, calendar: calendar)
         // A dispute on the whole debtor stops everything, instalment reminders included.
         if caseOpen && !situation.debtorDisputed {
             work += planWork
             if !paused, let policy,
-               let step = CaseStepPlanner.plan(case: situation.openCase, policy: policy, view: view, now: now, calendar: calendar) {
+               let step = CaseStepPlanner.plan(case: openCase, policy: policy, view: view, now: now, calendar: calendar) {
                 work.append(step)
             }
         }

@@ -29,7 +29,8 @@ extension CollectionPolicy {
         return [
             PolicyStep(position: 1, offsetDays: -3, stage: .reminder, channel: .email, template: "courtesy"),
             PolicyStep(position: 2, offsetDays: 1, stage: .reminder, channel: .email, template: "reminder1"),
-            PolicyStep(position: 3, offsetDays: reminder2, stage: .reminder, channel: .email, template: "reminder2"),
+            PolicyStep(position: 3, offsetDays: reminder2, stage: .reminder, channel: .email, template: "reminder2",
+                       attachStatement: true),
             PolicyStep(position: 4, offsetDays: call, stage: .call, channel: .task, template: "call"),
             PolicyStep(position: 5, offsetDays: notice, stage: .formalNotice, channel: .letter, template: "formal_notice"),
             PolicyStep(position: 6, offsetDays: handoff, stage: .smallClaims, channel: .task, template: "small_claims",

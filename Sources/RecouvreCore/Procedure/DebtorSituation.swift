@@ -14,11 +14,14 @@ public struct DebtorSituation: Sendable, Hashable {
     public var courtesyDone: Set<CourtesyKey>
     /// Instalment reminders already executed.
     public var instalmentRemindersDone: Set<InstalmentReminderKey>
+    /// Tasks the case's steps opened that are still open.
+    public var openTasks: [OpenTask]
 
     /// Creates a situation.
     public init(debtorKind: DebtorKind, invoices: [SituationInvoice], debtorDisputed: Bool = false,
                 openCase: OpenCase? = nil, promise: OpenPromise? = nil, plan: ActivePlan? = nil,
-                courtesyDone: Set<CourtesyKey> = [], instalmentRemindersDone: Set<InstalmentReminderKey> = []) {
+                courtesyDone: Set<CourtesyKey> = [], instalmentRemindersDone: Set<InstalmentReminderKey> = [],
+                openTasks: [OpenTask] = []) {
         self.debtorKind = debtorKind
         self.invoices = invoices
         self.debtorDisputed = debtorDisputed
@@ -27,6 +30,7 @@ public struct DebtorSituation: Sendable, Hashable {
         self.plan = plan
         self.courtesyDone = courtesyDone
         self.instalmentRemindersDone = instalmentRemindersDone
+        self.openTasks = openTasks
     }
 }
 

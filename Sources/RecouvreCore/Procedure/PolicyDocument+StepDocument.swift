@@ -15,6 +15,10 @@ extension PolicyDocument {
         public var requiresApproval: Bool?
         /// `HH:MM`; 09:00 when absent.
         public var sendAt: String?
+        /// E-mail steps only: attach the statement of account as a PDF; false when absent.
+        public var attachStatement: Bool?
+        /// Task steps only: `wait` (when absent) or `escalate` once the task is past its deadline.
+        public var whenOverdue: String?
         /// Keys the step has that a step does not (reported by `validated()`).
         public private(set) var unknownKeys: [String] = []
 
@@ -26,12 +30,14 @@ extension PolicyDocument {
             case maxOutstanding = "max_outstanding"
             case requiresApproval = "requires_approval"
             case sendAt = "send_at"
+            case attachStatement = "attach_statement"
+            case whenOverdue = "when_overdue"
         }
 
         /// A step with the given fields.
         public init(position: Int? = nil, offsetDays: Int?, stage: String?, channel: String?, template: String?,
                     minOutstanding: PolicyAmount? = nil, maxOutstanding: PolicyAmount? = nil, requiresApproval: Bool? = nil,
-                    sendAt: String? = nil) {
+                    sendAt: String? = nil, attachStatement: Bool? = nil, whenOverdue: String? = nil) {
             self.position = position
             self.offsetDays = offsetDays
             self.stage = stage
@@ -41,6 +47,8 @@ extension PolicyDocument {
             self.maxOutstanding = maxOutstanding
             self.requiresApproval = requiresApproval
             self.sendAt = sendAt
+            self.attachStatement = attachStatement
+            self.whenOverdue = whenOverdue
         }
 
         /// The document of `step`, every field written out.
@@ -48,7 +56,9 @@ extension PolicyDocument {
             self.init(position: step.position, offsetDays: step.offsetDays, stage: step.stage.rawValue,
                       channel: step.channel.rawValue, template: step.template, minOutstanding: PolicyAmount(step.minOutstanding),
                       maxOutstanding: step.maxOutstanding.map(PolicyAmount.init), requiresApproval: step.requiresApproval,
-                      sendAt: step.sendAt.description)
+                      sendAt: step.sendAt.description,
+                      attachStatement: step.channel == .email ? step.attachStatement : nil,
+                      whenOverdue: step.channel == .task ? step.whenOverdue.rawValue : nil)
         }
 
         public init(from decoder: any Decoder) throws {
@@ -63,6 +73,8 @@ extension PolicyDocument {
             maxOutstanding = try container.decodeIfPresent(PolicyAmount.self, forKey: .maxOutstanding)
             requiresApproval = try container.decodeIfPresent(Bool.self, forKey: .requiresApproval)
             sendAt = try container.decodeIfPresent(String.self, forKey: .sendAt)
+            attachStatement = try container.decodeIfPresent(Bool.self, forKey: .attachStatement)
+            whenOverdue = try container.decodeIfPresent(String.self, forKey: .whenOverdue)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -76,6 +88,8 @@ extension PolicyDocument {
             try container.encodeIfPresent(maxOutstanding, forKey: .maxOutstanding)
             try container.encodeIfPresent(requiresApproval, forKey: .requiresApproval)
             try container.encodeIfPresent(sendAt, forKey: .sendAt)
+            try container.encodeIfPresent(attachStatement, forKey: .attachStatement)
+            try container.encodeIfPresent(whenOverdue, forKey: .whenOverdue)
         }
     }
 }

@@ -95,11 +95,24 @@ struct PolicyValidator {
                 add("\(path).send_at", "\(quoted(text)) is not a time of day; write HH:MM, e.g. 09:00")
             }
         }
+        if document.attachStatement == true, let channel, channel != .email {
+            add("\(path).attach_statement", "only an email step can attach the statement; remove it or use channel email "
+                + "(a letter step already carries the invoices)")
+        }
+        var whenOverdue = TaskOverdueRule.wait
+        if let text = document.whenOverdue {
+            if let rule = value(text, of: TaskOverdueRule.self, at: "\(path).when_overdue", noun: "rule for an overdue task") {
+                whenOverdue = rule
+                if let channel, channel != .task {
+                    add("\(path).when_overdue", "only a task step opens a task that can be overdue; remove it or use channel task")
+                }
+            }
+        }
         guard let stage, let channel, let offset, let template,
               document.minOutstanding == nil || minimum != nil, document.maxOutstanding == nil || maximum != nil else { return nil }
         return PolicyStep(position: position, offsetDays: offset, stage: stage, channel: channel, template: template,
                           minOutstanding: minimum ?? 0, maxOutstanding: maximum, requiresApproval: document.requiresApproval ?? false,
-                          sendAt: sendAt)
+                          sendAt: sendAt, attachStatement: document.attachStatement ?? false, whenOverdue: whenOverdue)
     }
 
     private mutating func offsetDays(_ offset: Int?, stage: CollectionStage?, channel: StepChannel?, path: String) -> Int? {

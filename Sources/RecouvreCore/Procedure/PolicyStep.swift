@@ -18,11 +18,15 @@ public struct PolicyStep: Sendable, Hashable {
     public let requiresApproval: Bool
     /// Local time the step is planned at, on its day.
     public let sendAt: LocalTime
+    /// An e-mail step attaches the debtor's statement of account as a PDF.
+    public let attachStatement: Bool
+    /// What happens when the task a task step opened is still open past its deadline.
+    public let whenOverdue: TaskOverdueRule
 
     /// Creates a step.
     public init(position: Int, offsetDays: Int, stage: CollectionStage, channel: StepChannel, template: String,
                 minOutstanding: Decimal = 0, maxOutstanding: Decimal? = nil, requiresApproval: Bool = false,
-                sendAt: LocalTime = .nine) {
+                sendAt: LocalTime = .nine, attachStatement: Bool = false, whenOverdue: TaskOverdueRule = .wait) {
         self.position = position
         self.offsetDays = offsetDays
         self.stage = stage
@@ -32,6 +36,8 @@ public struct PolicyStep: Sendable, Hashable {
         self.maxOutstanding = maxOutstanding
         self.requiresApproval = requiresApproval
         self.sendAt = sendAt
+        self.attachStatement = attachStatement
+        self.whenOverdue = whenOverdue
     }
 
     /// A step before the due date, planned per invoice rather than per case.

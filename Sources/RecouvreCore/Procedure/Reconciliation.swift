@@ -67,6 +67,8 @@ public struct Reconciliation: Sendable, Hashable {
     public var caseChange: CaseChange?
     public var promiseChange: PromiseChange?
     public var planChange: PlanChange?
+    /// Tasks whose deadline has passed since the last review.
+    public var overdueTasks: [OverdueTask]
     /// Everything that should be scheduled for the debtor now, earliest first; scheduled work
     /// not in this list is cancelled.
     public var work: [PlannedWork]
@@ -74,7 +76,8 @@ public struct Reconciliation: Sendable, Hashable {
     public var nextReviewAt: Date?
 
     public init(caseChange: CaseChange? = nil, promiseChange: PromiseChange? = nil, planChange: PlanChange? = nil,
-                work: [PlannedWork] = [], nextReviewAt: Date? = nil) {
+                overdueTasks: [OverdueTask] = [], work: [PlannedWork] = [], nextReviewAt: Date? = nil) {
+        self.overdueTasks = overdueTasks
         self.caseChange = caseChange
         self.promiseChange = promiseChange
         self.planChange = planChange

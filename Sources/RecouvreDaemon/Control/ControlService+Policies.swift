@@ -84,7 +84,8 @@ extension ControlService {
                        PolicyStepInfo(position: $0.position, offsetDays: $0.offsetDays, stage: $0.stage.rawValue,
                                       channel: $0.channel.rawValue, template: $0.template,
                                       minOutstanding: money($0.minOutstanding), maxOutstanding: $0.maxOutstanding.map(money),
-                                      requiresApproval: $0.requiresApproval, sendAt: $0.sendAt.description)
+                                      requiresApproval: $0.requiresApproval, sendAt: $0.sendAt.description,
+                                      attachStatement: $0.attachStatement, whenOverdue: $0.whenOverdue.rawValue)
                    })
     }
 }

@@ -94,6 +94,11 @@ struct DebtorReview {
             }
         }
 
+        if let open = context.situation.openCase, !plan.overdueTasks.isEmpty {
+            try applyOverdue(plan.overdueTasks, caseID: open.id, context: context, c)
+            summary["tasks_overdue"] = String(plan.overdueTasks.count)
+        }
+
         // Scheduled work the planner no longer wants is cancelled; what it wants and is missing
         // is scheduled; what moved is moved. Held steps wait for their approval where they are.
         let wanted = Dictionary(plan.work.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -132,6 +137,22 @@ struct DebtorReview {
         summary["moved"] = String(moved)
         summary["cancelled"] = String(cancelled)
         return summary
+    }
+
+    /// Marks the tasks found past their deadline and journals each (`task_overdue`); when the
+    /// policy says `escalate`, the case's next step was planned at once and the case is marked
+    /// expedited until that step runs.
+    private func applyOverdue(_ overdue: [OverdueTask], caseID: Int64, context: DebtorContext, _ c: PostgresConnection) throws {
+        let tasks = TaskDeadlineStore(slug: tenant.slug)
+        for task in overdue {
+            guard let marked = try tasks.markOverdue(c, taskID: task.taskId, at: context.now) else { continue }
+            if task.escalated { try tasks.expedite(c, caseID: caseID) }
+            try event(c, "task_overdue", context.debtor.id, ["task_id": task.taskId, "case_id": caseID, "kind": marked.kind,
+                                                           "deadline": marked.deadline?.formatted(.iso8601) ?? "",
+                                                           "rule": task.rule.rawValue, "escalated": task.escalated])
+            logger.info("task left undone past its deadline", metadata: [
+                "tenant": "\(tenant.slug)", "task": "\(task.taskId)", "case": "\(caseID)", "rule": "\(task.rule.rawValue)"])
+        }
     }
 
     /// Why planned work is dropped, with what settled the debt when nothing is left to pay.

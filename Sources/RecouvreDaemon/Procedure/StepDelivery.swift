@@ -89,8 +89,16 @@ struct StepDelivery {
         let messageID = EmailMessage.messageID(action: action.id, tenant: tenant.slug.rawValue, domain: domain)
         // A case's e-mails form one thread: each replies to the one before.
         let thread = try context.situation.openCase.map { try work.caseThread(c, caseID: $0.id) } ?? []
+        var attachments: [EmailAttachment] = []
+        if context.policy?.step(at: planned.key.position)?.attachStatement == true {
+            let statement = try statementAttachment(action: action, context: context, c)
+            attachments.append(statement)
+            detail["attachment"] = statement.filename
+        }
         let message = EmailMessage(from: from, fromName: tenant.displayName, to: address, toName: debtor.name,
                                    subject: content.subject, textBody: content.textBody, messageID: messageID, date: context.now,
+                                   htmlBody: PlainTextHTML.document(content.textBody, title: content.subject, language: locale.rawValue),
+                                   attachments: attachments,
                                    inReplyTo: planned.key.isCaseStep ? thread.last : nil,
                                    references: planned.key.isCaseStep ? thread : [])
         detail["message_id"] = messageID
@@ -164,12 +172,10 @@ struct StepDelivery {
         let (letterhead, place, signature) = self.letterhead(channels)
         let recipient = LetterDebtor(name: debtor.name, addressLines: debtor.address, kind: context.situation.debtorKind,
                                      customerReference: debtor.externalRef)
-        let payment = channels.iban.map {
-            PaymentInstructions(beneficiary: tenant.displayName, iban: $0, bic: channels.bic ?? "", paymentReference: debtor.externalRef)
-        }
-        let reference = "\(tenant.slug.rawValue.uppercased())-\(context.situation.openCase?.id ?? 0)-\(action.id)"
+        let payment = paymentInstructions(channels, debtor: debtor)
+        let reference = letterReference(action: action, context: context)
         let today = context.calendar.localDay(of: context.now)
-        let footer = [tenant.displayName + (channels.siren.map { " – SIREN \($0)" } ?? "")]
+        let footer = self.footer(channels)
         let letter: Letter
         if planned.stage >= .formalNotice {
             let claimed = statement.map {
@@ -186,6 +192,46 @@ struct StepDelivery {
                                     footer: footer).letter
         }
         return try LetterPDFRenderer(creationDate: context.now).render(letter)
+    }
+
+    /// The debtor's statement of account as a PDF attachment: every invoice with something owed
+    /// (not yet due and disputed ones included, marked), on the tenant's letterhead.
+    private func statementAttachment(action: ClaimedAction, context: DebtorContext, _ c: PostgresConnection) throws -> EmailAttachment {
+        let debtor = context.debtor
+        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let channels = try TenantChannels.load(c, slug: tenant.slug)
+        let (letterhead, place, signature) = self.letterhead(channels)
+        let today = context.calendar.localDay(of: context.now)
+        let statement = AccountStatement(
+            creditor: letterhead,
+            debtor: LetterDebtor(name: debtor.name, addressLines: debtor.address, kind: context.situation.debtorKind,
+                                 customerReference: debtor.externalRef),
+            lines: context.situation.invoices.map {
+                StatementLine(number: $0.number, issuedOn: $0.issuedOn, dueOn: $0.dueOn, amount: $0.amount,
+                              outstanding: $0.outstanding, disputed: $0.disputed || context.situation.debtorDisputed)
+            },
+            date: today, place: place, locale: locale, reference: letterReference(action: action, context: context),
+            payment: paymentInstructions(channels, debtor: debtor), signature: signature, footer: footer(channels))
+        let pdf = try LetterPDFRenderer(creationDate: context.now).render(statement.letter)
+        let name = locale == .fr ? "releve-de-compte" : "statement-of-account"
+        return EmailAttachment(filename: "\(name)-\(today).pdf", data: Array(pdf))
+    }
+
+    /// How to pay the tenant, when its IBAN is set; the debtor's reference identifies the payment.
+    private func paymentInstructions(_ channels: TenantChannels, debtor: DebtorRecord) -> PaymentInstructions? {
+        channels.iban.map {
+            PaymentInstructions(beneficiary: tenant.displayName, iban: $0, bic: channels.bic ?? "", paymentReference: debtor.externalRef)
+        }
+    }
+
+    /// Our reference on a letter or statement: tenant, case and action.
+    private func letterReference(action: ClaimedAction, context: DebtorContext) -> String {
+        "\(tenant.slug.rawValue.uppercased())-\(context.situation.openCase?.id ?? 0)-\(action.id)"
+    }
+
+    /// The tenant's legal mentions at the foot of its letters.
+    private func footer(_ channels: TenantChannels) -> [String] {
+        [tenant.displayName + (channels.siren.map { " – SIREN \($0)" } ?? "")]
     }
 
     /// Opens the collectors' task the step names, with a deadline two business days later for a

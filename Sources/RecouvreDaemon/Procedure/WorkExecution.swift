@@ -129,6 +129,10 @@ struct WorkExecution {
         for other in merged {
             situation = CollectionPlanner.applying(other.work, at: context.now, to: situation)
         }
+        if planned.channel == .task, let open = situation.openCase {
+            // The task just opened has a deadline the next review must not miss.
+            situation.openTasks = try TaskDeadlineStore(slug: tenant.slug).openTasks(c, caseID: open.id)
+        }
         context.situation = situation
         try review.apply(context.reconcile(), context: &context, c)
         return Output(summary: planned.channel == .task ? "task opened" : "sent", mail: mail, files: files, post: post)

@@ -11,6 +11,9 @@ struct LetterLabels {
     var invoiceNumber: String { locale == .fr ? "Facture n°" : "Invoice no." }
     var dueDate: String { locale == .fr ? "Échéance" : "Due date" }
     var principal: String { locale == .fr ? "Principal restant dû" : "Principal outstanding" }
+    var issueDate: String { locale == .fr ? "Émise le" : "Issued" }
+    var outstanding: String { locale == .fr ? "Reste dû" : "Outstanding" }
+    var invoiced: String { locale == .fr ? "Montant facturé" : "Amount invoiced" }
     var latePenalties: String { locale == .fr ? "Pénalités de retard" : "Late-payment penalties" }
     var legalInterest: String { locale == .fr ? "Intérêts au taux légal" : "Interest at the legal rate" }
     var indemnity: String { locale == .fr ? "Indemnité forfaitaire" : "Fixed indemnity" }
