@@ -397,6 +397,10 @@ public enum ControlInterface {
     # letter spool) or webhook (a print-and-mail provider); secrets are never
     # returned: webhookSecretSet and smsSecretSet say whether one is set.
     # messagesPerMinute: the tenant's own rate limit, all daemons together.
+    # agency*: the collection agency of the agency step (name, address with
+    # lines separated by newlines, SIREN, phone, e-mail, the IBAN and BIC the
+    # debtor pays it on, who signs); its letter (CPCE R124-4) is produced once
+    # agencyName, agencyAddress and agencyIban are set.
     type TenantChannels (
       tenant: string,
       address: ?string,
@@ -411,7 +415,15 @@ public enum ControlInterface {
       smsUrl: ?string,
       smsSecretSet: bool,
       smsSender: ?string,
-      messagesPerMinute: ?int
+      messagesPerMinute: ?int,
+      agencyName: ?string,
+      agencyAddress: ?string,
+      agencySiren: ?string,
+      agencyPhone: ?string,
+      agencyEmail: ?string,
+      agencyIban: ?string,
+      agencyBic: ?string,
+      agencySignatory: ?string
     )
 
     # A tenant's channel settings.
@@ -419,9 +431,10 @@ public enum ControlInterface {
 
     # Changes a tenant's channel settings; absent fields keep their value,
     # fields named in clear (address, siren, phone, iban, bic, signatory,
-    # webhook, sms, smsSender, messagesPerMinute) are emptied. siren: nine
-    # digits with a valid check digit; iban: valid check digits; URLs https://;
-    # secrets at least 32 characters.
+    # webhook, sms, smsSender, messagesPerMinute, agency: every agency field)
+    # are emptied. siren, agencySiren: nine digits with a valid check digit;
+    # iban, agencyIban: valid check digits; agencyEmail: an e-mail address;
+    # URLs https://; secrets at least 32 characters.
     method SetTenantChannels(
       tenant: string,
       address: ?string,
@@ -437,12 +450,21 @@ public enum ControlInterface {
       smsSecret: ?string,
       smsSender: ?string,
       messagesPerMinute: ?int,
+      agencyName: ?string,
+      agencyAddress: ?string,
+      agencySiren: ?string,
+      agencyPhone: ?string,
+      agencyEmail: ?string,
+      agencyIban: ?string,
+      agencyBic: ?string,
+      agencySignatory: ?string,
       clear: ?[]string
     ) -> (channels: TenantChannels)
 
-    # The letter or court file a step left in the letter spool, its bytes in
-    # base64, at most 8 MiB. format: pdf (default), text (a letter's plain
-    # copy) or json (a court file's twin).
+    # The letter, court file or agency letter a step left in the letter spool,
+    # its bytes in base64, at most 8 MiB. format: pdf (default), text (a
+    # letter's plain copy) or json (a court file's twin, or the claim file of an
+    # agency handoff).
     method GetLetter(tenant: string, actionId: int, format: ?string) -> (name: string, contentType: string, content: string)
 
     # One line of a preview. at: ISO 8601 UTC; local: "YYYY-MM-DD HH:MM" in

@@ -6,7 +6,7 @@ import Foundation
 struct LetterGetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get",
-        abstract: "Fetch the letter (PDF) or court file a step produced.",
+        abstract: "Fetch the letter (PDF), court file or agency letter a step produced.",
         discussion: """
             The step's action id is in `recouvrectl case show` and `recouvrectl actions list`.
             Without --output the file goes to standard output, unless that is a terminal.
@@ -14,6 +14,7 @@ struct LetterGetCommand: ParsableCommand {
             Examples:
               recouvrectl letter get --tenant acme 42 --output mise-en-demeure.pdf
               recouvrectl letter get --tenant acme 57 --format json | jq .recommendation
+              recouvrectl letter get --tenant acme 63 --output lettre-agence.pdf     # an agency handoff
             """
     )
 
@@ -21,7 +22,10 @@ struct LetterGetCommand: ParsableCommand {
     @Option(help: "The tenant's slug.") var tenant: String
     @Argument(help: "The step's action id.") var action: Int
     @Option(name: .shortAndLong, help: "Write the file here instead of standard output.") var output: String?
-    @Option(help: "pdf (the letter or court file; default), text (a letter's plain copy) or json (a court file's twin).")
+    @Option(help: """
+        pdf (the letter, court file or agency letter; default), text (a letter's plain copy) or json (a court file's twin, \
+        an agency handoff's claim file).
+        """)
     var format: String?
 
     var parameters: GetLetterParameters { GetLetterParameters(tenant: tenant, actionId: action, format: format) }

@@ -23,4 +23,20 @@ struct ControlValidationTests {
         #expect(ControlValidation.limitProblem(1000) == nil)
         #expect(ControlValidation.limitProblem(1001) != nil)
     }
+
+    @Test("the agency's identifiers are checked like the tenant's own")
+    func agency() throws {
+        func problem(_ p: TenantChannelsParameters) -> ParameterProblem? {
+            do { try p.validate(); return nil } catch { return error }
+        }
+        #expect(problem(TenantChannelsParameters(tenant: "acme", agencyName: "Cabinet Lebrun", agencyAddress: "8 quai de Saône\\n69009 Lyon",
+                                                 agencySiren: "552100554", agencyEmail: "dossiers@lebrun.example",
+                                                 agencyIban: "FR09 1020 7000 0112 3456 7890 143", clear: nil)) == nil)
+        #expect(problem(TenantChannelsParameters(tenant: "acme", agencySiren: "552100555"))?.field == "agencySiren")
+        #expect(problem(TenantChannelsParameters(tenant: "acme", agencyIban: "FR10 1020 7000 0112 3456 7890 143"))?.reason
+            .contains("not a valid IBAN") == true)
+        #expect(problem(TenantChannelsParameters(tenant: "acme", agencyEmail: "lebrun"))?.field == "agencyEmail")
+        #expect(problem(TenantChannelsParameters(tenant: "acme", agencyName: "  "))?.field == "agencyName")
+        #expect(problem(TenantChannelsParameters(tenant: "acme", clear: ["agency"])) == nil)
+    }
 }

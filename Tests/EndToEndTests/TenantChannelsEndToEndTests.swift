@@ -59,4 +59,73 @@ struct TenantChannelsEndToEndTests {
         #expect(back.stdout.contains("letters     to the letter spool") || back.stdout.contains("to the letter spool"), "\(back.stdout)")
         #expect(back.stdout.contains("no limit of its own"))
     }
+
+    @Test func theAgencyIsSetShownJournaledCheckedAndCleared() async throws {
+        let daemon = try DaemonProcess(settings: "")
+        #expect(try await daemon.notify.waitFor("READY=1"), "log: \(daemon.logText)")
+        #expect(try daemon.ctl("tenant", "create", "agence", "--name", "Atelier Durand").status == 0)
+        let none = try daemon.ctl("tenant", "channels", "agence")
+        #expect(none.status == 0)
+        #expect(none.stdout.contains("agency       none (no agency letter: set --agency-name, --agency-address, --agency-iban)"),
+                "\(none.stdout)")
+
+        let set = try daemon.ctl("tenant", "channels", "agence", "--agency-name", "Cabinet Lebrun Recouvrement",
+                                 "--agency-address", "8 quai de Saône\\n69009 Lyon", "--agency-siren", "552100554",
+                                 "--agency-phone", "04 72 00 00 00", "--agency-email", "dossiers@lebrun.example",
+                                 "--agency-iban", "fr09 1020 7000 0112 3456 7890 143", "--agency-bic", "ccbpfrpp",
+                                 "--agency-signatory", "Paul Lebrun")
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("agency       Cabinet Lebrun Recouvrement"), "\(set.stdout)")
+        #expect(set.stdout.contains("  address    8 quai de Saône, 69009 Lyon"), "\(set.stdout)")
+        #expect(set.stdout.contains("  iban       FR0910207000011234567890143"), "\(set.stdout)")
+        #expect(set.stdout.contains("  letter     produced by the agency step"), "\(set.stdout)")
+
+        let sql = try PostgresConnection(conninfo: daemon.conninfo)
+        defer { sql.close() }
+        let row = try #require(try sql.query("""
+            SELECT agency_name, agency_address, agency_siren, agency_phone, agency_email, agency_iban, agency_bic, agency_signatory
+            FROM recouvre.tenant_channels WHERE tenant = 'agence'
+            """).first)
+        #expect(try row.decode(String.self, "agency_address") == "8 quai de Saône\n69009 Lyon")
+        #expect(try row.decode(String.self, "agency_iban") == "FR0910207000011234567890143")
+        #expect(try row.decode(String.self, "agency_bic") == "CCBPFRPP")
+        #expect(try row.decode(String.self, "agency_email") == "dossiers@lebrun.example")
+        #expect(try row.decode(String.self, "agency_signatory") == "Paul Lebrun")
+        let journal = try #require(try sql.query("""
+            SELECT actor, detail ->> 'fields' AS fields FROM recouvre.operator_events
+            WHERE tenant = 'agence' AND kind = 'tenant_channels_changed' ORDER BY id DESC LIMIT 1
+            """).first)
+        #expect(try journal.decode(String.self, "fields")
+            == "agencyAddress,agencyBic,agencyEmail,agencyIban,agencyName,agencyPhone,agencySignatory,agencySiren")
+
+        let json = try daemon.ctl("--json", "tenant", "channels", "agence")
+        #expect(json.stdout.contains("\"agencyIban\" : \"FR0910207000011234567890143\""), "\(json.stdout)")
+        #expect(json.stdout.contains("\"agencySiren\" : \"552100554\""), "\(json.stdout)")
+
+        let badSIREN = try daemon.ctl("tenant", "channels", "agence", "--agency-siren", "552100555")
+        #expect(badSIREN.status == 2)
+        #expect(badSIREN.stderr.contains("'552100555' is not a SIREN"), "\(badSIREN.stderr)")
+        let badIBAN = try daemon.ctl("tenant", "channels", "agence", "--agency-iban", "FR10 1020 7000 0112 3456 7890 143")
+        #expect(badIBAN.status == 2)
+        #expect(badIBAN.stderr.contains("not a valid IBAN"), "\(badIBAN.stderr)")
+        let badEmail = try daemon.ctl("tenant", "channels", "agence", "--agency-email", "dossiers at lebrun")
+        #expect(badEmail.status == 2)
+        #expect(badEmail.stderr.contains("not an e-mail address"), "\(badEmail.stderr)")
+        // The database keeps its own checks: a wrong BIC is refused with what one looks like.
+        let badBIC = try daemon.ctl("tenant", "channels", "agence", "--agency-bic", "CCBP")
+        #expect(badBIC.status == 1)
+        #expect(badBIC.stderr.contains("the agency's BIC is not one"), "\(badBIC.stderr)")
+        #expect(try sql.query("SELECT agency_siren FROM recouvre.tenant_channels WHERE tenant = 'agence'")
+            .first?.decode(String.self, "agency_siren") == "552100554", "a refused change changes nothing")
+
+        let cleared = try daemon.ctl("tenant", "channels", "agence", "--clear", "agency")
+        #expect(cleared.status == 0, "\(cleared.stderr)")
+        #expect(cleared.stdout.contains("agency       none"), "\(cleared.stdout)")
+        let left = try #require(try sql.query("""
+            SELECT num_nonnulls(agency_name, agency_address, agency_siren, agency_phone, agency_email, agency_iban, agency_bic,
+                                agency_signatory) AS n
+            FROM recouvre.tenant_channels WHERE tenant = 'agence'
+            """).first)
+        #expect(try left.decode(Int.self, "n") == 0)
+    }
 }

@@ -15,10 +15,22 @@ public struct TenantChannelsInfo: Codable, Sendable, Equatable {
     public var smsSecretSet: Bool
     public var smsSender: String?
     public var messagesPerMinute: Int?
+    /// The collection agency of the agency step; its letter is produced once name, address and
+    /// IBAN are set.
+    public var agencyName: String?
+    public var agencyAddress: String?
+    public var agencySiren: String?
+    public var agencyPhone: String?
+    public var agencyEmail: String?
+    public var agencyIban: String?
+    public var agencyBic: String?
+    public var agencySignatory: String?
 
     public init(tenant: String, address: String?, siren: String?, phone: String?, iban: String?, bic: String?, signatory: String?,
                 letterDelivery: String, webhookUrl: String?, webhookSecretSet: Bool, smsUrl: String?, smsSecretSet: Bool,
-                smsSender: String?, messagesPerMinute: Int?) {
+                smsSender: String?, messagesPerMinute: Int?, agencyName: String? = nil, agencyAddress: String? = nil,
+                agencySiren: String? = nil, agencyPhone: String? = nil, agencyEmail: String? = nil, agencyIban: String? = nil,
+                agencyBic: String? = nil, agencySignatory: String? = nil) {
         self.tenant = tenant
         self.address = address
         self.siren = siren
@@ -33,6 +45,14 @@ public struct TenantChannelsInfo: Codable, Sendable, Equatable {
         self.smsSecretSet = smsSecretSet
         self.smsSender = smsSender
         self.messagesPerMinute = messagesPerMinute
+        self.agencyName = agencyName
+        self.agencyAddress = agencyAddress
+        self.agencySiren = agencySiren
+        self.agencyPhone = agencyPhone
+        self.agencyEmail = agencyEmail
+        self.agencyIban = agencyIban
+        self.agencyBic = agencyBic
+        self.agencySignatory = agencySignatory
     }
 
     /// Encodes every field, absent optionals as `null`, so that `--json` output keeps one shape.
@@ -52,6 +72,14 @@ public struct TenantChannelsInfo: Codable, Sendable, Equatable {
         try c.encode(smsSecretSet, forKey: .smsSecretSet)
         try c.encode(smsSender, forKey: .smsSender)
         try c.encode(messagesPerMinute, forKey: .messagesPerMinute)
+        try c.encode(agencyName, forKey: .agencyName)
+        try c.encode(agencyAddress, forKey: .agencyAddress)
+        try c.encode(agencySiren, forKey: .agencySiren)
+        try c.encode(agencyPhone, forKey: .agencyPhone)
+        try c.encode(agencyEmail, forKey: .agencyEmail)
+        try c.encode(agencyIban, forKey: .agencyIban)
+        try c.encode(agencyBic, forKey: .agencyBic)
+        try c.encode(agencySignatory, forKey: .agencySignatory)
     }
 }
 

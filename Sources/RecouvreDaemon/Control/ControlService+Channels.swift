@@ -41,6 +41,14 @@ extension ControlService {
             set(p.smsSecret, "smsSecret") { channels.smsSecret = $0 }
             set(p.smsSender, "smsSender") { channels.smsSender = $0 }
             set(p.messagesPerMinute, "messagesPerMinute") { channels.messagesPerMinute = $0 }
+            set(p.agencyName, "agencyName") { channels.agencyName = $0 }
+            set(p.agencyAddress, "agencyAddress") { channels.agencyAddress = $0.replacingOccurrences(of: "\\n", with: "\n") }
+            set(p.agencySiren, "agencySiren") { channels.agencySIREN = $0 }
+            set(p.agencyPhone, "agencyPhone") { channels.agencyPhone = $0 }
+            set(p.agencyEmail, "agencyEmail") { channels.agencyEmail = $0 }
+            set(p.agencyIban, "agencyIban") { channels.agencyIBAN = BankIdentifiers.normalizedIBAN($0) }
+            set(p.agencyBic, "agencyBic") { channels.agencyBIC = $0.uppercased() }
+            set(p.agencySignatory, "agencySignatory") { channels.agencySignatory = $0 }
             for name in p.clear ?? [] {
                 changed.append(name)
                 switch name {
@@ -53,6 +61,10 @@ extension ControlService {
                 case "webhook": channels.webhookURL = nil; channels.webhookSecret = nil
                 case "sms": channels.smsURL = nil; channels.smsSecret = nil
                 case "smsSender": channels.smsSender = nil
+                case "agency":
+                    channels.agencyName = nil; channels.agencyAddress = nil; channels.agencySIREN = nil
+                    channels.agencyPhone = nil; channels.agencyEmail = nil; channels.agencyIBAN = nil
+                    channels.agencyBIC = nil; channels.agencySignatory = nil
                 default: channels.messagesPerMinute = nil
                 }
             }
@@ -75,6 +87,10 @@ extension ControlService {
             "a webhook needs both its URL and its secret (or clear both with --clear webhook)"
         case let name where name.contains("sms_secret_with_its_url"):
             "an SMS gateway needs both its URL and its secret (or clear both with --clear sms)"
+        case let name where name.contains("agency_phone_format"):
+            "the agency's phone number is not one: digits, spaces, dots, dashes or brackets, 5 to 20 characters, e.g. +33 4 72 00 00 00"
+        case let name where name.contains("agency_bic_format"):
+            "the agency's BIC is not one: 8 or 11 letters and digits, e.g. AGRIFRPP"
         default:
             "the settings were refused: \(constraint)"
         }
@@ -86,6 +102,10 @@ extension ControlService {
                            letterDelivery: channels.letterDelivery.rawValue, webhookUrl: channels.webhookURL,
                            webhookSecretSet: channels.webhookSecret != nil, smsUrl: channels.smsURL,
                            smsSecretSet: channels.smsSecret != nil, smsSender: channels.smsSender,
-                           messagesPerMinute: channels.messagesPerMinute)
+                           messagesPerMinute: channels.messagesPerMinute, agencyName: channels.agencyName,
+                           agencyAddress: channels.agencyAddress, agencySiren: channels.agencySIREN,
+                           agencyPhone: channels.agencyPhone, agencyEmail: channels.agencyEmail,
+                           agencyIban: channels.agencyIBAN, agencyBic: channels.agencyBIC,
+                           agencySignatory: channels.agencySignatory)
     }
 }

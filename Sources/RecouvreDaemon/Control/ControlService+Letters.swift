@@ -3,7 +3,8 @@ import Foundation
 import Postgres
 import RecouvreStore
 
-/// `GetLetter`: the file a step left in the letter spool, read back for ops.
+/// `GetLetter`: the file a step left in the letter spool (a letter, a court file, an agency
+/// handoff's letter and claim file), read back for ops.
 extension ControlService {
     /// The largest file returned (a reply carries it whole).
     static let maxLetterBytes = 8 << 20
@@ -14,20 +15,22 @@ extension ControlService {
         let spool = URL(fileURLWithPath: configuration.letterSpool).appendingPathComponent(slug.rawValue).standardizedFileURL.path
         let recorded = try await call { c in
             _ = try registry.get(c, slug: slug)
+            // The outcome keys that name the file, first found wins: a step makes one kind.
             let keys: [String] = switch p.format ?? "pdf" {
             case "text": ["letter"]
-            case "json": ["court_file"]
-            default: ["letter_pdf", "court_file_pdf"]
+            case "json": ["court_file", "claim_file"]
+            default: ["letter_pdf", "court_file_pdf", "agency_letter_pdf"]
             }
             return try c.query("""
-                SELECT coalesce(outcome ->> $2, outcome ->> $3) AS path
+                SELECT coalesce(outcome ->> $2, outcome ->> $3, outcome ->> $4) AS path
                 FROM \(slug.quotedSchema).actions WHERE id = $1
-                """, [p.actionId, keys[0], keys.count > 1 ? keys[1] : keys[0]]).first.map { try $0.decodeIfPresent(String.self, "path") }
+                """, [p.actionId, keys[0], keys[min(1, keys.count - 1)], keys[min(2, keys.count - 1)]])
+                .first.map { try $0.decodeIfPresent(String.self, "path") }
         }
         guard let found = recorded else { throw ControlError.notFound(tenant: p.tenant, what: "action", key: String(p.actionId)) }
         guard let path = found else {
             throw ControlError.invalidArgument(field: "actionId",
-                                               reason: "action \(p.actionId) produced no \(p.format ?? "pdf") letter nor court file")
+                                               reason: "action \(p.actionId) produced no \(p.format ?? "pdf") letter, court file nor agency letter")
         }
         // Only files of this tenant's spool folder are ever read.
         let resolved = URL(fileURLWithPath: path).standardizedFileURL.path

@@ -236,7 +236,8 @@ struct StepDelivery {
 
     /// Opens the collectors' task the step names, with a deadline two business days later for a
     /// call, five for a handoff or a court file. A court or small-claims step also stages its
-    /// court-ready file (JSON) in the spool, returned to be published after commit.
+    /// court-ready file (JSON) in the spool, an agency handoff the agency's letter (PDF) and its
+    /// claim file (JSON), returned to be published after commit.
     func task(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding], context: DebtorContext,
               detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> [LetterSpool.StagedLetter] {
         let debtor = context.debtor
@@ -250,6 +251,11 @@ struct StepDelivery {
         let taskID = try work.openTask(c, debtorID: debtor.id, caseID: context.situation.openCase?.id, actionID: action.id,
                                        kind: kind, title: title, deadline: deadline)
         detail["task_id"] = taskID.map(String.init) ?? "exists"
+        if kind == "agency_handoff" {
+            let channels = try TenantChannels.load(c, slug: tenant.slug)
+            return try agencyHandoff(planned, action: action, context: context, channels: channels,
+                                     creditor: letterhead(channels).letterhead, detail: &detail, c)
+        }
         guard kind == "court_file" || kind == "small_claims" else { return [] }
         let (file, lines) = try CourtFileBuilder(tenant: tenant, work: work)
             .build(debtor: debtor, invoiceIDs: planned.invoiceIds, asOf: today, c)
