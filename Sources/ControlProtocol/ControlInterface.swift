@@ -255,6 +255,7 @@ public enum ControlInterface {
       state: string,
       title: string,
       deadline: ?string,
+      overdueAt: ?string,
       createdAt: string,
       completedAt: ?string,
       completedBy: ?string,

@@ -267,9 +267,12 @@ public struct TaskRecord: Sendable, Equatable {
     public let completedBy: String?
     /// JSON text.
     public let outcome: String?
+    /// When it was found open past its deadline.
+    public let overdueAt: Date?
 
     init(row: PostgresRow) throws {
         id = try row.decode(Int64.self, "id")
+        overdueAt = try row.decodeIfPresent(Date.self, "overdue_at")
         debtorID = try row.decode(Int64.self, "debtor_id")
         debtorRef = try row.decode(String.self, "external_ref")
         debtorName = try row.decode(String.self, "name")

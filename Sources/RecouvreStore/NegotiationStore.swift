@@ -243,7 +243,7 @@ public struct NegotiationStore: Sendable {
 
     static let taskColumns = """
         t.id, t.debtor_id, d.external_ref, d.name, t.case_id, t.action_id, t.kind, t.state, t.title, t.deadline,
-        t.created_at, t.completed_at, t.completed_by, t.outcome
+        t.created_at, t.completed_at, t.completed_by, t.outcome, t.overdue_at
         """
 
     private func returnedID(_ result: PostgresResult) throws -> Int64 {

@@ -7,7 +7,8 @@ extension Describe {
         return Table(
             headers: ["ID", "KIND", "STATE", "DEBTOR", "TITLE", "DEADLINE", "DONE BY"],
             rows: tasks.map {
-                [String($0.id), $0.kind, $0.state, "\($0.debtorRef) \($0.debtorName)", $0.title, $0.deadline ?? "-",
+                [String($0.id), $0.kind, $0.state == "open" && $0.overdueAt != nil ? "open, overdue" : $0.state,
+                 "\($0.debtorRef) \($0.debtorName)", $0.title, $0.deadline ?? "-",
                  $0.completedBy ?? "-"]
             }
         ).rendered

@@ -13,6 +13,8 @@ public struct TaskInfo: Codable, Sendable, Equatable, EncodesEveryField {
     public var state: String
     public var title: String
     public var deadline: String?
+    /// When the daemon found it still open past its deadline.
+    public var overdueAt: String?
     public var createdAt: String
     public var completedAt: String?
     public var completedBy: String?
@@ -22,7 +24,8 @@ public struct TaskInfo: Codable, Sendable, Equatable, EncodesEveryField {
     /// Builds a task.
     public init(id: Int, debtorId: Int, debtorRef: String, debtorName: String, caseId: Int? = nil, actionId: Int? = nil,
                 kind: String, state: String, title: String, deadline: String? = nil, createdAt: String,
-                completedAt: String? = nil, completedBy: String? = nil, outcome: String? = nil) {
+                completedAt: String? = nil, completedBy: String? = nil, outcome: String? = nil, overdueAt: String? = nil) {
+        self.overdueAt = overdueAt
         self.id = id
         self.debtorId = debtorId
         self.debtorRef = debtorRef

@@ -72,6 +72,6 @@ extension ControlService {
         TaskInfo(id: Int(t.id), debtorId: Int(t.debtorID), debtorRef: t.debtorRef, debtorName: t.debtorName,
                  caseId: t.caseID.map(Int.init), actionId: t.actionID.map(Int.init), kind: t.kind, state: t.state, title: t.title,
                  deadline: t.deadline.map(iso), createdAt: iso(t.createdAt), completedAt: t.completedAt.map(iso),
-                 completedBy: t.completedBy, outcome: t.outcome)
+                 completedBy: t.completedBy, outcome: t.outcome, overdueAt: t.overdueAt.map(iso))
     }
 }
