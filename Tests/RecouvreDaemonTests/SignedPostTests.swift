@@ -113,4 +113,42 @@ import Testing
         #expect(step.state == "failed", "\(step.lastError ?? "")")
         #expect(step.lastError?.contains("400") == true, "\(step.lastError ?? "")")
     }
+
+    @Test func aGatewayInMaintenanceIsRetriedAfterItsHTTPDate() throws {
+        let (fixture, endpoint) = try smsTenant(path: "/down")
+        try fixture.run(until: fixture.now)
+        let step = try #require(try fixture.actions().first)
+        #expect(step.state == "scheduled" && step.attempts == 1)
+        #expect(step.lastError?.contains("503") == true, "\(step.lastError ?? "")")
+        // Retry-After is an HTTP-date two minutes ahead (to the second): honoured, not the 30 s base.
+        #expect(step.dueAt >= Date().addingTimeInterval(100), "\(step.dueAt)")
+        #expect(endpoint.requests.count == 1)
+    }
+
+    @Test func aGatewayThatDoesNotAnswerInTimeIsRetriedThenDead() throws {
+        let (fixture, endpoint) = try smsTenant(path: "/slow")
+        fixture.configuration.deliveryTimeout = .seconds(1)
+        fixture.configuration.channelMaxAttempts["sms"] = 2
+        try fixture.run(until: fixture.now)
+        var step = try #require(try fixture.actions().first)
+        #expect(step.state == "scheduled" && step.attempts == 1)
+        #expect(step.lastError?.lowercased().contains("timed out") == true, "\(step.lastError ?? "")")
+        try fixture.makeEverythingDue()
+        try fixture.runDue()
+        step = try #require(try fixture.actions().first)
+        #expect(step.state == "dead", "\(step.lastError ?? "")")
+        #expect(step.attempts == 2)
+        #expect(endpoint.requests.count == 2)
+        #expect(try fixture.events("step_executed").isEmpty)
+    }
+
+    @Test func aCertificateTheDaemonDoesNotTrustIsNeverSentTo() throws {
+        let (fixture, endpoint) = try smsTenant(path: "/ok")
+        fixture.configuration.caFile = nil  // the system's store, which does not know the test's certificate
+        try fixture.run(until: fixture.now)
+        let step = try #require(try fixture.actions().first)
+        #expect(step.state == "scheduled" && step.attempts == 1, "retried: the certificate may be fixed meanwhile")
+        #expect(step.lastError?.contains("certificate") == true, "\(step.lastError ?? "")")
+        #expect(endpoint.requests.isEmpty, "nothing reached the server")
+    }
 }

@@ -34,6 +34,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Certificates trusted for SMTP relays and HTTPS endpoints instead of the system's store
     /// (a PEM file); nil for the system's.
     public var caFile: String?
+    /// The longest one delivery may take (an SMTP send, an HTTPS post) before it counts as a
+    /// failed attempt: a relay or endpoint that hangs never holds a worker.
+    public var deliveryTimeout: Duration = .seconds(20)
     /// Messages per minute through one relay, all daemons together; 0 for no limit.
     public var relayMessagesPerMinute = 0
     /// The operator's default sender, for tenants without their own.
@@ -72,7 +75,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "control.socket", "control.allowed_uids", "control.allowed_gids",
         "scheduler.poll_interval_ms", "scheduler.workers", "scheduler.batch_size", "scheduler.lease_seconds", "scheduler.connection_lifetime_seconds",
         "smtp.url", "smtp.from", "smtp.helo_name", "smtp.messages_per_minute", "delivery.ca_file",
-        "delivery.max_attempts", "delivery.retry_base_seconds",
+        "delivery.max_attempts", "delivery.retry_base_seconds", "delivery.timeout_seconds",
         "delivery.email_max_attempts", "delivery.sms_max_attempts", "delivery.webhook_max_attempts", "delivery.letter_max_attempts",
         "delivery.task_max_attempts", "delivery.email_retry_base_seconds", "delivery.sms_retry_base_seconds",
         "delivery.webhook_retry_base_seconds", "delivery.letter_retry_base_seconds", "delivery.task_retry_base_seconds",
@@ -192,6 +195,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
             guard path.isEmpty || path.hasPrefix("/") else { throw fail("the CA file must be an absolute path") }
             caFile = path.isEmpty ? nil : path
         case "delivery.retry_base_seconds": retryBase = .seconds(try integer(1...86_400))
+        case "delivery.timeout_seconds": deliveryTimeout = .seconds(try integer(1...600))
         case let key where key.hasPrefix("delivery.") && key.hasSuffix("_max_attempts"):
             let channel = String(key.dropFirst("delivery.".count).dropLast("_max_attempts".count))
             channelMaxAttempts[channel] = try integer(1...100)

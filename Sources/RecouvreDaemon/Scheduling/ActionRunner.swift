@@ -133,14 +133,18 @@ struct ActionRunner: Sendable {
     /// Makes a step's signed request, the last thing before `COMMIT`; the receiver's answer is
     /// journaled as the delivery's proof.
     private func deliver(_ post: OutgoingPost, action: ClaimedAction, store: ActionStore, _ c: PostgresConnection) throws {
-        let poster = HTTPSPoster(caFile: configuration.caFile)
+        let poster = HTTPSPoster(timeout: configuration.deliveryTimeout, caFile: configuration.caFile)
         defer { poster.close() }
         let receipt: HTTPPostReceipt
         do {
             receipt = try poster.post(json: post.body, to: post.url, idempotencyKey: post.idempotencyKey, secret: post.secret,
                                       now: now())
         } catch where error.outcomeUnknown {
-            throw DeliveryUncertain(messageID: post.idempotencyKey, description: error.description)
+            // The endpoint may have taken it; the retry carries the same Idempotency-Key, which
+            // receivers deduplicate on, so it is an ordinary failed attempt: retried with backoff
+            // and in the end dead, never retried forever.
+            throw DeliveryFailure(description: error.description + " (it may have been received; the retry carries the same Idempotency-Key)",
+                                  isPermanent: false, retryAfter: error.retryAfter)
         } catch {
             throw DeliveryFailure(description: error.description, isPermanent: error.isPermanent, retryAfter: error.retryAfter)
         }

@@ -58,7 +58,8 @@ final class Scheduler: Service, Sendable {
                                   sessionSetup: Self.sessionSetup)
         pool = WorkerPool(workers: (0..<configuration.workers).map {
             Worker(index: $0, conninfo: configuration.databaseConninfo, heloName: configuration.heloName,
-                   connectionLifetime: configuration.connectionLifetime, caFile: configuration.caFile)
+                   connectionLifetime: configuration.connectionLifetime, deliveryTimeout: configuration.deliveryTimeout,
+                   caFile: configuration.caFile)
         })
     }
 

@@ -14,12 +14,13 @@ final class Worker: Sendable {
     /// of cache per schema it touched, for as long as it lives.
     static let tenantsPerConnection = 500
 
-    init(index: Int, conninfo: String, heloName: String, connectionLifetime: Duration, caFile: String? = nil) {
+    init(index: Int, conninfo: String, heloName: String, connectionLifetime: Duration, deliveryTimeout: Duration = .seconds(20),
+         caFile: String? = nil) {
         self.index = index
         database = PostgresClient(conninfo: conninfo, applicationName: "recouvred worker \(index)",
                                   backoff: Scheduler.connectionBackoff, maxConnectionAge: connectionLifetime,
                                   sessionSetup: Scheduler.sessionSetup)
-        mail = MailSession(heloName: heloName, caFile: caFile)
+        mail = MailSession(heloName: heloName, timeout: deliveryTimeout, caFile: caFile)
     }
 
     /// Records that the connection worked on `tenant`, and has it replaced once it has touched
