@@ -19,4 +19,17 @@ public struct PaymentInstructions: Sendable, Hashable {
         self.paymentReference = paymentReference
         self.otherMeans = otherMeans
     }
+
+    /// The IBAN in its print format (ISO 13616): groups of four characters, as bank statements
+    /// and payment forms show it, whatever spacing it was stored with.
+    public var printedIBAN: String {
+        let compact = iban.filter { !$0.isWhitespace }.uppercased()
+        var groups: [String] = []
+        var rest = Substring(compact)
+        while !rest.isEmpty {
+            groups.append(String(rest.prefix(4)))
+            rest = rest.dropFirst(4)
+        }
+        return groups.joined(separator: " ")
+    }
 }

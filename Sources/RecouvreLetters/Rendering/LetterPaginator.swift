@@ -99,7 +99,7 @@ struct LetterPaginator {
     private mutating func paymentInstructions(_ payment: PaymentInstructions) {
         var lines = [
             labels.field(labels.beneficiary, payment.beneficiary),
-            labels.field("IBAN", payment.iban),
+            labels.field("IBAN", payment.printedIBAN),
             labels.field("BIC", payment.bic),
             labels.field(labels.paymentReference, payment.paymentReference),
         ]
