@@ -65,4 +65,6 @@ public protocol ControlHandler: Sendable {
     func setPolicy(_ p: SetPolicyParameters, caller: ControlCaller) async throws -> SetPolicyReply
     /// `DeletePolicy`: deletes a policy no case or debtor uses.
     func deletePolicy(tenant: String, name: String, caller: ControlCaller) async throws
+    /// `GetMetrics`: the Prometheus text exposition.
+    func getMetrics() async throws -> String
 }

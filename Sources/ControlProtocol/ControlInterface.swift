@@ -591,6 +591,10 @@ public enum ControlInterface {
     # Deletes a policy that no case and no debtor uses.
     method DeletePolicy(tenant: string, name: string) -> (name: string)
 
+    # The daemon's metrics in the Prometheus text exposition format (0.0.4),
+    # the same text its optional metrics listener serves at /metrics.
+    method GetMetrics() -> (text: string)
+
     # No tenant has this slug.
     error TenantNotFound (slug: string)
 

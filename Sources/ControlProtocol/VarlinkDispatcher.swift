@@ -171,6 +171,9 @@ public struct VarlinkDispatcher: Sendable {
             let p = try checked(request, PolicyReferenceParameters.self)
             try await handler.deletePolicy(tenant: p.tenant, name: p.name, caller: caller)
             return try VarlinkMessage.reply(DeletePolicyReply(name: p.name))
+        case "GetMetrics":
+            _ = try request.decodeParameters(EmptyParameters.self)
+            return try VarlinkMessage.reply(GetMetricsReply(text: try await handler.getMetrics()))
         default:
             throw VarlinkError.methodNotFound(request.method)
         }

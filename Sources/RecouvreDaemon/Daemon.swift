@@ -38,10 +38,11 @@ public struct Daemon: Sendable {
 
         let owner = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
         let queue = WorkQueue(owner: owner, lease: configuration.lease)
+        let metrics = DaemonMetrics()
         let runner = ActionRunner(owner: owner, configuration: configuration, renderer: try ReminderRenderer(),
-                                  logger: logger, now: { Date() })
+                                  logger: logger, now: { Date() }, metrics: metrics)
         let control = ControlService(configuration: configuration, state: state, registry: TenantRegistry(migrator: migrator),
-                                     queue: queue, version: Self.version)
+                                     queue: queue, version: Self.version, metrics: metrics)
         var access = PeerAccess.default
         access.uids.formUnion(configuration.allowedUIDs)
         access.gids.formUnion(configuration.allowedGIDs)
@@ -73,6 +74,8 @@ public struct Daemon: Sendable {
 
         let scheduler = Scheduler(configuration: configuration, queue: queue, runner: runner, state: state,
                                   notifier: notifier, logger: logger)
+        metrics.watch(scheduler.databaseClients)
+        let metricsListener = try await startMetricsListener(control: control, server: server, logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: scheduler)],
             gracefulShutdownSignals: [.sigterm, .sigint],
@@ -84,11 +87,13 @@ public struct Daemon: Sendable {
         do {
             try await group.run()
         } catch {
+            metricsListener?.close()
             server.stop()
             await control.close()
             throw error
         }
         notifier.stopping()
+        metricsListener?.close()
         server.stop()
         await control.close()
         logger.info("recouvred stopped")

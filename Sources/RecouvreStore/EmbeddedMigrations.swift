@@ -273,6 +273,16 @@ COMMENT ON COLUMN recouvre.tenant_channels.agency_bic IS
 COMMENT ON COLUMN recouvre.tenant_channels.agency_signatory IS
     'Who signs the agency letter; the agency''s name when empty.';
 """####),
+        ("control/0005_due_counts.sql", ####"""
+-- How many actions each tenant had due when it was last served, for the queue-depth metric
+-- (recouvre_queue_actions_due): read from here, the metric never scans the tenant schemas.
+
+ALTER TABLE recouvre.due_work ADD COLUMN due_count integer NOT NULL DEFAULT 0
+    CONSTRAINT due_work_due_count_not_negative CHECK (due_count >= 0);
+
+COMMENT ON COLUMN recouvre.due_work.due_count IS
+    'Scheduled actions due (due_at <= now) when the tenant was last served, counted up to 10,000.';
+"""####),
         ("tenant/0001_receivables.sql", ####"""
 -- A tenant's receivables: debtors, invoices, payments, the work the daemon schedules
 -- (actions) and the journal of what happened (events).

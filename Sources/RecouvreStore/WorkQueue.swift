@@ -127,6 +127,9 @@ public struct WorkQueue: Sendable {
                 UPDATE recouvre.due_work SET next_due_at = least(
                     (SELECT min(due_at) FROM \(schema).actions WHERE state = 'scheduled'),
                     (SELECT min(lease_expires_at) FROM \(schema).actions WHERE state = 'running')),
+                    -- For the queue-depth metric; capped so that a backlog costs no more than this.
+                    due_count = (SELECT count(*) FROM (SELECT 1 FROM \(schema).actions
+                                                       WHERE state = 'scheduled' AND due_at <= now() LIMIT 10000) due),
                     served_at = now()
                 WHERE tenant = $1
                 """, [slug.rawValue])

@@ -24,7 +24,7 @@ struct Recouvrectl: ParsableCommand {
         subcommands: [
             StatusCommand.self, TenantCommand.self, ActionsCommand.self, RunNowCommand.self, MigrateCommand.self,
             CaseCommand.self, PaymentCommand.self, PromiseCommand.self, PlanCommand.self, DisputeCommand.self,
-            ReductionCommand.self, TaskCommand.self, PolicyCommand.self, LetterCommand.self,
+            ReductionCommand.self, TaskCommand.self, PolicyCommand.self, LetterCommand.self, MetricsCommand.self,
         ]
     )
 

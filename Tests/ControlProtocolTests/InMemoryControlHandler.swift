@@ -274,6 +274,11 @@ actor InMemoryControlHandler: ControlHandler {
         authors.append(caller.name)
     }
 
+    func getMetrics() async throws -> String {
+        "# HELP recouvre_tenants Tenants by status.\n# TYPE recouvre_tenants gauge\n"
+            + "recouvre_tenants{status=\"active\"} \(tenants.values.filter { $0.status == "active" }.count)\n"
+    }
+
     private func tenant(_ slug: String) throws -> TenantInfo {
         guard let tenant = tenants[slug] else { throw ControlError.tenantNotFound(slug: slug) }
         return tenant

@@ -192,6 +192,25 @@ final class WorkQueueTests {
         #expect(try queue.dueTenants(c).map(\.slug) == [tenant.slug], "its work waited, folded into due_work")
     }
 
+    @Test func theQueueSnapshotCountsDueWorkOfActiveTenantsFromTheOperatorSchemaAlone() throws {
+        let tenant = try database.tenant("acme")
+        let paused = try database.tenant("dormant")
+        try addDueActions(tenant.sql, count: 3)
+        try addDueActions(paused.sql, count: 2)
+        try queue.refreshDueWork(c, slug: tenant.slug)
+        try queue.refreshDueWork(c, slug: paused.slug)
+        _ = try TenantRegistry().pause(c, slug: paused.slug)
+        let snapshot = try QueueSnapshot.read(c)
+        #expect(snapshot.tenantsDue == 1 && snapshot.actionsDue == 3, "\(snapshot)")
+        #expect(snapshot.oldestDueAge >= 0 && snapshot.oldestDueAge < 3600)
+        #expect(snapshot.activeTenants == 1 && snapshot.pausedTenants == 1)
+
+        _ = try queue.claim(c, slug: tenant.slug, limit: 10)
+        try queue.refreshDueWork(c, slug: tenant.slug)
+        let drained = try QueueSnapshot.read(c)
+        #expect(drained.actionsDue == 0 && drained.oldestDueAge == 0, "\(drained)")
+    }
+
     @Test func refreshDueWorkCountsRunningLeases() throws {
         let tenant = try database.tenant("acme")
         try addDueActions(tenant.sql, count: 1)

@@ -162,6 +162,11 @@ public final class ControlClient: Sendable {
         _ = try call("DeletePolicy", PolicyReferenceParameters(tenant: tenant, name: name), DeletePolicyReply.self)
     }
 
+    /// `GetMetrics`.
+    public func getMetrics() throws -> String {
+        try call("GetMetrics", EmptyParameters(), GetMetricsReply.self).text
+    }
+
     private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
         try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
     }

@@ -66,6 +66,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var calendar = CalendarSettings()
     /// Where letters are written for the operator to print and post, one folder per tenant.
     public var letterSpool = "/var/lib/recouvre/letters"
+    /// The loopback address of the Prometheus metrics listener; nil for none (`recouvrectl
+    /// metrics` works either way).
+    var metricsListen: MetricsAddress?
 
     public init() {}
 
@@ -84,6 +87,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "calendar.minimum_spacing_hours", "calendar.letter_window", "calendar.letter_days", "calendar.call_window",
         "calendar.call_days",
         "letters.spool_directory",
+        "metrics.listen",
     ]
 
     /// Applies a configuration file over the current values.
@@ -229,6 +233,13 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "letters.spool_directory":
             letterSpool = try string()
             guard letterSpool.hasPrefix("/") else { throw fail("the spool directory must be an absolute path") }
+        case "metrics.listen":
+            let text = try string()
+            if text.isEmpty {
+                metricsListen = nil
+            } else {
+                do { metricsListen = try MetricsAddress(parsing: text) } catch { throw fail(error.description) }
+            }
         default: throw fail("unknown setting")
         }
     }

@@ -21,8 +21,11 @@ final class ControlService: ControlHandler {
     let registry: TenantRegistry
     let queue: WorkQueue
     let version: String
+    let metrics: DaemonMetrics
 
-    init(configuration: DaemonConfiguration, state: DaemonState, registry: TenantRegistry, queue: WorkQueue, version: String) {
+    init(configuration: DaemonConfiguration, state: DaemonState, registry: TenantRegistry, queue: WorkQueue, version: String,
+         metrics: DaemonMetrics = DaemonMetrics()) {
+        self.metrics = metrics
         self.configuration = configuration
         self.state = state
         self.registry = registry
@@ -34,6 +37,14 @@ final class ControlService: ControlHandler {
                                   backoff: Self.backoff, sessionSetup: Self.sessionSetup)
         statusDatabase = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred status",
                                         backoff: Self.backoff, sessionSetup: Self.sessionSetup)
+        metrics.watch([database, statusDatabase])
+    }
+
+    /// `GetMetrics`, and the metrics listener's answer: the queue and tenant gauges are read
+    /// on the status connection; when the database does not answer, they keep their last values.
+    func getMetrics() async throws -> String {
+        let snapshot = try? await statusDatabase.withConnection { try QueueSnapshot.read($0) }
+        return metrics.exposition(snapshot: snapshot)
     }
 
     func close() async {

@@ -22,6 +22,8 @@ struct ActionRunner: Sendable {
     let renderer: ReminderRenderer
     let logger: Logger
     let now: @Sendable () -> Date
+    /// Where claims, outcomes and delivery times are counted; nil counts nothing.
+    var metrics: DaemonMetrics? = nil
 
     /// What became of an action.
     enum Result: Equatable {
@@ -36,6 +38,20 @@ struct ActionRunner: Sendable {
     static let transientStates: Set<String> = ["55P03", "40P01", "57014", "40001"]
 
     func run(_ action: ClaimedAction, tenant: TenantRecord, connection c: PostgresConnection, mail: MailSession) throws -> Result {
+        metrics?.actionClaimed(channel: action.channel, lateness: .seconds(now().timeIntervalSince(action.dueAt)))
+        let result = try execute(action, tenant: tenant, connection: c, mail: mail)
+        if case .done(let summary) = result, Self.isSuccess(summary) { metrics?.actionSucceeded(channel: action.channel) }
+        return result
+    }
+
+    /// Whether a run's summary says the action succeeded, rather than being postponed,
+    /// cancelled, held, failed or left to its lease.
+    static func isSuccess(_ summary: String) -> Bool {
+        !["postponed", "cancelled", "held", "outcome unknown", "delivery failed", "failed"].contains { summary.hasPrefix($0) }
+    }
+
+    private func execute(_ action: ClaimedAction, tenant: TenantRecord, connection c: PostgresConnection,
+                         mail: MailSession) throws -> Result {
         let store = ActionStore(slug: tenant.slug)
         if let later = try rateLimited(action, tenant: tenant, c) {
             // Over the tenant's or the relay's rate: back in the queue for when a token comes,
@@ -67,8 +83,10 @@ struct ActionRunner: Sendable {
                     // Everything is recorded: the send is the last step before COMMIT.
                     let reply: String
                     do {
+                        let started = ContinuousClock.now
                         reply = try mail.send(outgoing.message, relayURL: outgoing.relayURL, envelopeFrom: outgoing.envelopeFrom,
                                               recipient: outgoing.recipient)
+                        metrics?.delivered(channel: action.channel, in: ContinuousClock.now - started)
                     } catch let error as SMTPError where error.outcomeUnknown {
                         throw DeliveryUncertain(messageID: outgoing.message.messageID, description: error.description)
                     } catch let error as SMTPError {
@@ -137,8 +155,10 @@ struct ActionRunner: Sendable {
         defer { poster.close() }
         let receipt: HTTPPostReceipt
         do {
+            let started = ContinuousClock.now
             receipt = try poster.post(json: post.body, to: post.url, idempotencyKey: post.idempotencyKey, secret: post.secret,
                                       now: now())
+            metrics?.delivered(channel: action.channel, in: ContinuousClock.now - started)
         } catch where error.outcomeUnknown {
             // The endpoint may have taken it; the retry carries the same Idempotency-Key, which
             // receivers deduplicate on, so it is an ordinary failed attempt: retried with backoff
@@ -199,6 +219,11 @@ struct ActionRunner: Sendable {
                 outcome = .retry(at: max(at, asked))
             }
             var detail = ["error": error, "attempt": String(action.attempts)]
+            if case .dead = outcome {
+                metrics?.actionFailed(channel: action.channel, final: true)
+            } else {
+                metrics?.actionFailed(channel: action.channel, final: false)
+            }
             switch outcome {
             case .retry(let at):
                 try store.reschedule(c, id: action.id, at: at, error: error)

@@ -56,12 +56,17 @@ final class Scheduler: Service, Sendable {
         listener = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred scheduler",
                                   backoff: Self.connectionBackoff, maxConnectionAge: configuration.connectionLifetime,
                                   sessionSetup: Self.sessionSetup)
-        pool = WorkerPool(workers: (0..<configuration.workers).map {
+        let workers = (0..<configuration.workers).map {
             Worker(index: $0, conninfo: configuration.databaseConninfo, heloName: configuration.heloName,
                    connectionLifetime: configuration.connectionLifetime, deliveryTimeout: configuration.deliveryTimeout,
                    caFile: configuration.caFile)
-        })
+        }
+        databaseClients = [listener] + workers.map(\.database)
+        pool = WorkerPool(workers: workers)
     }
+
+    /// The scheduler's and workers' database clients, whose reconnections the metrics count.
+    let databaseClients: [PostgresClient]
 
     func run() async throws {
         await withGracefulShutdownHandler {
