@@ -65,4 +65,13 @@ public protocol ControlHandler: Sendable {
     func setPolicy(_ p: SetPolicyParameters, caller: ControlCaller) async throws -> SetPolicyReply
     /// `DeletePolicy`: deletes a policy no case or debtor uses.
     func deletePolicy(tenant: String, name: String, caller: ControlCaller) async throws
+
+    /// `Reload`: re-reads the configuration file and applies what can change at runtime.
+    func reload() async throws -> ReloadReply
+    /// `Drain`: stops claiming new work; the actions in flight finish.
+    func drain() async throws -> DrainReply
+    /// `Undrain`: claims work again.
+    func undrain() async throws -> DrainReply
+    /// `SetLogLevel`: changes the log level until the next reload or restart.
+    func setLogLevel(_ level: String) async throws -> SetLogLevelReply
 }

@@ -66,6 +66,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var calendar = CalendarSettings()
     /// Where letters are written for the operator to print and post, one folder per tenant.
     public var letterSpool = "/var/lib/recouvre/letters"
+    /// How log records are written: `logfmt` or `json`, one line each on stderr.
+    public var logFormat = LogFormat.logfmt
 
     public init() {}
 
@@ -84,6 +86,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "calendar.minimum_spacing_hours", "calendar.letter_window", "calendar.letter_days", "calendar.call_window",
         "calendar.call_days",
         "letters.spool_directory",
+        "log.format",
     ]
 
     /// Applies a configuration file over the current values.
@@ -229,6 +232,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "letters.spool_directory":
             letterSpool = try string()
             guard letterSpool.hasPrefix("/") else { throw fail("the spool directory must be an absolute path") }
+        case "log.format":
+            let name = try string()
+            guard let format = LogFormat(rawValue: name) else { throw fail("expected \"logfmt\" or \"json\"") }
+            logFormat = format
         default: throw fail("unknown setting")
         }
     }
