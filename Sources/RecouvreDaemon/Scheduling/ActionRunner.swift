@@ -187,7 +187,8 @@ struct ActionRunner: Sendable {
     }
 
     /// Records a failed attempt in a transaction of its own: retried later with backoff, or
-    /// dead after the last attempt (failed at once when the failure is permanent).
+    /// dead after the last attempt (failed at once when the failure is permanent). `logged` is
+    /// the error as the log may show it (see `LogRedaction`); `error` is kept whole in the action.
     private func recordFailedAttempt(_ action: ClaimedAction, store: ActionStore, _ c: PostgresConnection,
                                      error: String, permanent: Bool, retryAfter: Duration? = nil, logged: String? = nil) throws {
         try c.transaction(isolation: .readCommitted) { c in
