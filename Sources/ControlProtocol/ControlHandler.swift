@@ -67,4 +67,13 @@ public protocol ControlHandler: Sendable {
     func deletePolicy(tenant: String, name: String, caller: ControlCaller) async throws
     /// `GetMetrics`: the Prometheus text exposition.
     func getMetrics() async throws -> String
+
+    /// `Reload`: re-reads the configuration file and applies what can change at runtime.
+    func reload() async throws -> ReloadReply
+    /// `Drain`: stops claiming new work; the actions in flight finish.
+    func drain() async throws -> DrainReply
+    /// `Undrain`: claims work again.
+    func undrain() async throws -> DrainReply
+    /// `SetLogLevel`: changes the log level until the next reload or restart.
+    func setLogLevel(_ level: String) async throws -> SetLogLevelReply
 }

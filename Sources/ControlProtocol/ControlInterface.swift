@@ -21,12 +21,16 @@ public enum ControlInterface {
     # version: the daemon's version; pid: its process id.
     # startedAt: when it started; uptimeSeconds: seconds since then.
     # ready: it has connected to the database and runs passes.
-    # draining: it is shutting down and claims no new work.
+    # draining: it claims no new work (recouvrectl drain, or shutting down).
     # database: the database it uses, without password.
     # workers: worker slots; inFlight: actions being executed now.
     # tenantsTotal: tenants registered; tenantsActive: tenants not paused.
     # lastPassAt: when the scheduler last looked for due work.
     # lastError: the last error met by a pass, if any.
+    # drained: draining and nothing left in flight (no action running, no
+    # claim held); inFlightActions: the actions running, as tenant#id.
+    # logLevel, logFormat: the logging in force.
+    # lastReload: how the last reload went; null when none was asked for.
     type DaemonStatus (
       version: string,
       pid: int,
@@ -40,7 +44,12 @@ public enum ControlInterface {
       tenantsTotal: int,
       tenantsActive: int,
       lastPassAt: ?string,
-      lastError: ?string
+      lastError: ?string,
+      drained: ?bool,
+      inFlightActions: ?[]string,
+      logLevel: ?string,
+      logFormat: ?string,
+      lastReload: ?ReloadInfo
     )
 
     # One creditor using the service, with its own database schema.
@@ -635,6 +644,36 @@ public enum ControlInterface {
 
     # Anything else went wrong; reason says what.
     error Failed (reason: string)
+
+    # How the last reload of the configuration went. at: when; ok: the file
+    # was read and applied; error: why it was refused (file, line and what is
+    # wrong; the running configuration was kept); needsRestart: changed
+    # settings that keep their running value until a restart.
+    type ReloadInfo (
+      at: string,
+      ok: bool,
+      error: ?string,
+      needsRestart: []string
+    )
+
+    # Re-reads the configuration file the daemon was started with (as SIGHUP
+    # does) and applies what can change at runtime. applied: settings now in
+    # force; needsRestart: changed settings that wait for a restart. A file
+    # that does not load is refused with Failed, and the running
+    # configuration stays.
+    method Reload() -> (applied: []string, needsRestart: []string)
+
+    # Stops claiming new work on this daemon; the actions in flight finish
+    # and claimed actions not yet started are given back. Other daemons on
+    # the database go on. drained: nothing is left in flight.
+    method Drain() -> (draining: bool, inFlight: int, drained: bool)
+
+    # Claims work again after Drain (not while shutting down).
+    method Undrain() -> (draining: bool, inFlight: int, drained: bool)
+
+    # Sets the log level until the next reload or restart. level: trace,
+    # debug, info, notice, warning, error or critical.
+    method SetLogLevel(level: string) -> (level: string, previous: string)
 
     """#
 

@@ -10,7 +10,7 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
     public var uptimeSeconds: Int
     /// The daemon reached its database and runs passes.
     public var ready: Bool
-    /// The daemon is shutting down and claims no new work.
+    /// The daemon claims no new work: drained by an operator, or shutting down.
     public var draining: Bool
     /// The database in use, without password.
     public var database: String
@@ -26,6 +26,15 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
     public var lastPassAt: String?
     /// The last error met by a pass, if any.
     public var lastError: String?
+    /// Draining (see `draining`) and nothing left in flight: no action running, no claim held.
+    public var drained: Bool?
+    /// The actions being executed now, as `tenant#id`.
+    public var inFlightActions: [String]?
+    /// The log level and format in force.
+    public var logLevel: String?
+    public var logFormat: String?
+    /// How the last reload of the configuration went; nil when none was asked for.
+    public var lastReload: ReloadInfo?
 
     /// Builds a status.
     public init(
@@ -64,5 +73,10 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
         try c.encode(tenantsActive, forKey: .tenantsActive)
         try c.encode(lastPassAt, forKey: .lastPassAt)
         try c.encode(lastError, forKey: .lastError)
+        try c.encode(drained, forKey: .drained)
+        try c.encode(inFlightActions, forKey: .inFlightActions)
+        try c.encode(logLevel, forKey: .logLevel)
+        try c.encode(logFormat, forKey: .logFormat)
+        try c.encode(lastReload, forKey: .lastReload)
     }
 }

@@ -114,6 +114,19 @@ public struct VarlinkDispatcher: Sendable {
             return try VarlinkMessage.reply(RunNowReply(tenants: try await handler.runNow(tenant: p.tenant)))
         case "Migrate":
             return try VarlinkMessage.reply(MigrateReply(summary: try await handler.migrate()))
+        case "Reload":
+            return try VarlinkMessage.reply(try await handler.reload())
+        case "Drain":
+            return try VarlinkMessage.reply(try await handler.drain())
+        case "Undrain":
+            return try VarlinkMessage.reply(try await handler.undrain())
+        case "SetLogLevel":
+            let p = try request.decodeParameters(SetLogLevelParameters.self)
+            guard SetLogLevelParameters.levels.contains(p.level) else {
+                throw ControlError.invalidArgument(
+                    field: "level", reason: "'\(p.level)' is not a level; use one of \(SetLogLevelParameters.levels.joined(separator: ", "))")
+            }
+            return try VarlinkMessage.reply(try await handler.setLogLevel(p.level))
         default:
             return try await serveProcedure(request, member: member, caller: caller)
         }

@@ -15,14 +15,24 @@ public struct Daemon: Sendable {
     public static let version = VarlinkServiceInfo.defaultVersion
 
     public let configuration: DaemonConfiguration
+    /// Where `configuration` was read from, read again on reload; nil when it cannot be.
+    public let source: ConfigurationSource?
 
-    public init(configuration: DaemonConfiguration) { self.configuration = configuration }
+    public init(configuration: DaemonConfiguration, source: ConfigurationSource? = nil) {
+        self.configuration = configuration
+        self.source = source
+    }
 
     /// Runs until asked to stop; returns normally after a clean shutdown.
     public func run() async throws {
-        let logger = Self.makeLogger(level: configuration.logLevel)
+        let environment = ProcessInfo.processInfo.environment
+        let logSettings = LogSettings(level: Logger.Level(rawValue: configuration.logLevel) ?? .info,
+                                      format: configuration.logFormat)
+        let logger = Self.makeLogger(settings: logSettings,
+                                     output: .standardError(journal: JournalStream.isStandardError(environment: environment)))
         let notifier = SystemdNotifier()
         let state = DaemonState()
+        let current = CurrentConfiguration(configuration)
         notifier.status("connecting to the database")
 
         let startup = PostgresClient(conninfo: configuration.databaseConninfo, applicationName: "recouvred startup",
@@ -41,8 +51,11 @@ public struct Daemon: Sendable {
         let metrics = DaemonMetrics()
         let runner = ActionRunner(owner: owner, configuration: configuration, renderer: try ReminderRenderer(),
                                   logger: logger, now: { Date() }, metrics: metrics)
-        let control = ControlService(configuration: configuration, state: state, registry: TenantRegistry(migrator: migrator),
-                                     queue: queue, version: Self.version, metrics: metrics)
+        let reloader = Reloader(source: source, current: current, logSettings: logSettings, state: state,
+                                notifier: notifier, logger: logger)
+        let control = ControlService(settings: current, state: state, reloader: reloader, logSettings: logSettings,
+                                     logger: logger, registry: TenantRegistry(migrator: migrator), queue: queue,
+                                     version: Self.version, metrics: metrics)
         var access = PeerAccess.default
         access.uids.formUnion(configuration.allowedUIDs)
         access.gids.formUnion(configuration.allowedGIDs)
@@ -72,12 +85,14 @@ public struct Daemon: Sendable {
             logger.info("control socket open", metadata: ["path": "\(configuration.socketPath)"])
         }
 
-        let scheduler = Scheduler(configuration: configuration, queue: queue, runner: runner, state: state,
+        let scheduler = Scheduler(settings: current, queue: queue, runner: runner, state: state,
                                   notifier: notifier, logger: logger)
         metrics.watch(scheduler.databaseClients)
         let metricsListener = try await startMetricsListener(control: control, server: server, logger: logger)
+        // Made before READY=1: from then on SIGHUP reloads.
+        let reloadSignal = ReloadSignal(reloader: reloader)
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: scheduler)],
+            services: [.init(service: scheduler), .init(service: reloadSignal)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         state.markReady()
@@ -99,15 +114,11 @@ public struct Daemon: Sendable {
         logger.info("recouvred stopped")
     }
 
-    static func makeLogger(level: String) -> Logger {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = Logger.Level(rawValue: level) ?? .info
-            return handler
-        }
-        var logger = Logger(label: "recouvred")
-        logger.logLevel = Logger.Level(rawValue: level) ?? .info
-        return logger
+    /// Every logger of the process, ours and the libraries', writes through one
+    /// ``StructuredLogHandler`` with the shared level and format.
+    static func makeLogger(settings: LogSettings, output: LogOutput) -> Logger {
+        LoggingSystem.bootstrap { _ in StructuredLogHandler(settings: settings, output: output) }
+        return Logger(label: "recouvred")
     }
 }
 

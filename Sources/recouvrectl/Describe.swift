@@ -59,7 +59,7 @@ enum Describe {
             ("tenants", "\(status.tenantsTotal) (\(status.tenantsActive) active)"),
             ("last pass", status.lastPassAt ?? "never"),
             ("last error", status.lastError ?? "none"),
-        ])
+        ] + operations(status))
     }
 
     /// E.g. `2d 3h 4m`, `5m 6s`.

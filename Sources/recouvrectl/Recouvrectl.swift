@@ -25,6 +25,7 @@ struct Recouvrectl: ParsableCommand {
             StatusCommand.self, TenantCommand.self, ActionsCommand.self, RunNowCommand.self, MigrateCommand.self,
             CaseCommand.self, PaymentCommand.self, PromiseCommand.self, PlanCommand.self, DisputeCommand.self,
             ReductionCommand.self, TaskCommand.self, PolicyCommand.self, LetterCommand.self, MetricsCommand.self,
+            ReloadCommand.self, DrainCommand.self, UndrainCommand.self, LogLevelCommand.self,
         ]
     )
 

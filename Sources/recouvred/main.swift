@@ -31,21 +31,22 @@ struct Recouvred: AsyncParsableCommand {
     var checkConfig = false
 
     func run() async throws {
-        var settings: DaemonConfiguration
+        // Kept for reloads, which read the same file, environment and flags again.
+        let source = ConfigurationSource(path: config, environment: ProcessInfo.processInfo.environment,
+                                         databaseOverride: database, socketOverride: socket)
+        let settings: DaemonConfiguration
         do {
-            settings = try DaemonConfiguration.load(path: config, environment: ProcessInfo.processInfo.environment)
+            settings = try source.load()
         } catch {
             FileHandle.standardError.write(Data("recouvred: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        if let database { settings.databaseConninfo = database }
-        if let socket { settings.socketPath = socket }
         if checkConfig {
             print("configuration is valid: socket \(settings.socketPath), \(settings.workers) workers")
             return
         }
         do {
-            try await Daemon(configuration: settings).run()
+            try await Daemon(configuration: settings, source: source).run()
         } catch {
             FileHandle.standardError.write(Data("recouvred: \(error)\n".utf8))
             throw ExitCode(1)

@@ -23,6 +23,7 @@ struct ControlInterfaceTests {
             "GetTenantChannels", "SetTenantChannels", "GetLetter", "PreviewPlan", "GetCase", "RecordPayment", "AddPromise", "CreatePlan", "OpenDispute", "ResolveDispute", "GrantReduction",
             "ListTasks", "CompleteTask", "ListPolicies", "GetPolicy", "SetPolicy", "DeletePolicy",
             "GetMetrics",
+            "Reload", "Drain", "Undrain", "SetLogLevel",
         ])
         for (index, line) in lines.enumerated()
         where line.hasPrefix("method ") || line.hasPrefix("type ") || line.hasPrefix("error ") {

@@ -279,6 +279,33 @@ actor InMemoryControlHandler: ControlHandler {
             + "recouvre_tenants{status=\"active\"} \(tenants.values.filter { $0.status == "active" }.count)\n"
     }
 
+    // Reload, drain and log level: the daemon's operations, kept in memory.
+    private var draining = false
+    private var logLevel = "info"
+    /// When set, `Reload` fails with this reason, as the daemon does for a broken file.
+    private var reloadRefusal: String?
+    func refuseReloads(_ reason: String?) { reloadRefusal = reason }
+
+    func reload() async throws -> ReloadReply {
+        if let reloadRefusal { throw ControlError.failed(reason: reloadRefusal) }
+        return ReloadReply(applied: ["log.level"], needsRestart: ["scheduler.workers"])
+    }
+
+    func drain() async throws -> DrainReply {
+        draining = true
+        return DrainReply(draining: true, inFlight: 0, drained: true)
+    }
+
+    func undrain() async throws -> DrainReply {
+        draining = false
+        return DrainReply(draining: false, inFlight: 0, drained: false)
+    }
+
+    func setLogLevel(_ level: String) async throws -> SetLogLevelReply {
+        defer { logLevel = level }
+        return SetLogLevelReply(level: level, previous: logLevel)
+    }
+
     private func tenant(_ slug: String) throws -> TenantInfo {
         guard let tenant = tenants[slug] else { throw ControlError.tenantNotFound(slug: slug) }
         return tenant

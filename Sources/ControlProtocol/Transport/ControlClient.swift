@@ -167,6 +167,26 @@ public final class ControlClient: Sendable {
         try call("GetMetrics", EmptyParameters(), GetMetricsReply.self).text
     }
 
+    /// `Reload`.
+    public func reload() throws -> ReloadReply {
+        try call("Reload", EmptyParameters(), ReloadReply.self)
+    }
+
+    /// `Drain`.
+    public func drain() throws -> DrainReply {
+        try call("Drain", EmptyParameters(), DrainReply.self)
+    }
+
+    /// `Undrain`.
+    public func undrain() throws -> DrainReply {
+        try call("Undrain", EmptyParameters(), DrainReply.self)
+    }
+
+    /// `SetLogLevel`.
+    public func setLogLevel(_ level: String) throws -> SetLogLevelReply {
+        try call("SetLogLevel", SetLogLevelParameters(level: level), SetLogLevelReply.self)
+    }
+
     private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
         try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
     }

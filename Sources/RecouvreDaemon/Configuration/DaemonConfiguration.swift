@@ -69,6 +69,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The loopback address of the Prometheus metrics listener; nil for none (`recouvrectl
     /// metrics` works either way).
     var metricsListen: MetricsAddress?
+    /// How log records are written: `logfmt` or `json`, one line each on stderr.
+    public var logFormat = LogFormat.logfmt
 
     public init() {}
 
@@ -88,6 +90,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "calendar.call_days",
         "letters.spool_directory",
         "metrics.listen",
+        "log.format",
     ]
 
     /// Applies a configuration file over the current values.
@@ -240,6 +243,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
             } else {
                 do { metricsListen = try MetricsAddress(parsing: text) } catch { throw fail(error.description) }
             }
+        case "log.format":
+            let name = try string()
+            guard let format = LogFormat(rawValue: name) else { throw fail("expected \"logfmt\" or \"json\"") }
+            logFormat = format
         default: throw fail("unknown setting")
         }
     }

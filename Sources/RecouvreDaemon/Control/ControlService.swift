@@ -1,5 +1,6 @@
 import ControlProtocol
 import Foundation
+import Logging
 import Postgres
 import RecouvreChannels
 import RecouvreCore
@@ -8,8 +9,14 @@ import RecouvreStore
 /// The daemon's answers to control requests, on a database connection of their own so that
 /// ops commands never wait behind the workers.
 final class ControlService: ControlHandler {
-    let configuration: DaemonConfiguration
+    /// The configuration in force; each request reads it once.
+    let settings: CurrentConfiguration
+    var configuration: DaemonConfiguration { settings.snapshot }
     let state: DaemonState
+    /// Reloads (`Reload`), and the level and format in force (`SetLogLevel`, `status`).
+    let reloader: Reloader
+    let logSettings: LogSettings
+    let logger: Logger
     let database: PostgresClient
     /// `status` has a connection of its own, so that it answers while a long request (a
     /// migration across many tenants) holds the other.
@@ -23,11 +30,15 @@ final class ControlService: ControlHandler {
     let version: String
     let metrics: DaemonMetrics
 
-    init(configuration: DaemonConfiguration, state: DaemonState, registry: TenantRegistry, queue: WorkQueue, version: String,
-         metrics: DaemonMetrics = DaemonMetrics()) {
+    init(settings: CurrentConfiguration, state: DaemonState, reloader: Reloader, logSettings: LogSettings, logger: Logger,
+         registry: TenantRegistry, queue: WorkQueue, version: String, metrics: DaemonMetrics = DaemonMetrics()) {
+        let configuration = settings.snapshot
+        self.settings = settings
         self.metrics = metrics
-        self.configuration = configuration
         self.state = state
+        self.reloader = reloader
+        self.logSettings = logSettings
+        self.logger = logger
         self.registry = registry
         self.queue = queue
         self.version = version
@@ -61,7 +72,7 @@ final class ControlService: ControlHandler {
             return (try row?.decode(Int.self, "total") ?? 0, try row?.decode(Int.self, "active") ?? 0, name)
         }
         let now = Date()
-        return DaemonStatus(
+        var status = DaemonStatus(
             version: version, pid: Int(ProcessInfo.processInfo.processIdentifier),
             startedAt: Self.iso(state.startedAt), uptimeSeconds: Int(now.timeIntervalSince(state.startedAt)),
             ready: state.ready, draining: state.draining,
@@ -69,6 +80,8 @@ final class ControlService: ControlHandler {
             workers: configuration.workers, inFlight: state.inFlight,
             tenantsTotal: counts?.total ?? 0, tenantsActive: counts?.active ?? 0,
             lastPassAt: state.lastPassAt.map(Self.iso), lastError: state.lastError)
+        addOperations(to: &status)
+        return status
     }
 
     func createTenant(_ p: CreateTenantParameters) async throws -> TenantInfo {

@@ -18,7 +18,8 @@ import RecouvreStore
 /// answering. Nothing after a delivery is ever recorded as a failure.
 struct ActionRunner: Sendable {
     let owner: String
-    let configuration: DaemonConfiguration
+    /// The settings of this run: the scheduler hands each pass the configuration in force.
+    var configuration: DaemonConfiguration
     let renderer: ReminderRenderer
     let logger: Logger
     let now: @Sendable () -> Date
@@ -85,7 +86,7 @@ struct ActionRunner: Sendable {
                     do {
                         let started = ContinuousClock.now
                         reply = try mail.send(outgoing.message, relayURL: outgoing.relayURL, envelopeFrom: outgoing.envelopeFrom,
-                                              recipient: outgoing.recipient)
+                                              recipient: outgoing.recipient, timeout: configuration.deliveryTimeout)
                         metrics?.delivered(channel: action.channel, in: ContinuousClock.now - started)
                     } catch let error as SMTPError where error.outcomeUnknown {
                         throw DeliveryUncertain(messageID: outgoing.message.messageID, description: error.description)
@@ -107,7 +108,7 @@ struct ActionRunner: Sendable {
                     try file.publish()
                 } catch {
                     logger.error("file recorded but not published; it stays staged in the spool",
-                                 metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)", "error": "\(error)"])
+                                 metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)", "error": "\(LogRedaction.error(error))"])
                 }
             }
             return result
@@ -120,14 +121,14 @@ struct ActionRunner: Sendable {
             // recognisably, when it expires.
             logger.warning("the relay may have accepted the message; it will be sent again when its lease expires",
                            metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)",
-                                      "message_id": "\(uncertain.messageID)", "error": "\(uncertain.description)"])
+                                      "message_id": "\(uncertain.messageID)", "error": "\(LogRedaction.text(uncertain.description))"])
             return .done("outcome unknown")
         } catch {
             if let messageID = deliveredMessageID {
                 // Delivered but not recorded: keep the lease; the retry carries the same Message-ID.
                 logger.error("message delivered but not recorded; it will be sent again when its lease expires",
                              metadata: ["tenant": "\(tenant.slug)", "action": "\(action.id)",
-                                        "message_id": "\(messageID)", "error": "\(error)"])
+                                        "message_id": "\(messageID)", "error": "\(LogRedaction.error(error))"])
                 throw error
             }
             if let postgres = error as? PostgresError, postgres.isConnectionLost { throw error }
@@ -143,7 +144,7 @@ struct ActionRunner: Sendable {
             }
             // A database, template or spool error: a failed attempt, retried with backoff and in
             // the end dead and visible to ops, instead of a lease that expires again and again.
-            try recordFailedAttempt(action, store: store, c, error: "\(error)", permanent: false)
+            try recordFailedAttempt(action, store: store, c, error: "\(error)", permanent: false, logged: LogRedaction.error(error))
             return .done("failed: \(error)")
         }
     }
@@ -206,9 +207,10 @@ struct ActionRunner: Sendable {
     }
 
     /// Records a failed attempt in a transaction of its own: retried later with backoff, or
-    /// dead after the last attempt (failed at once when the failure is permanent).
+    /// dead after the last attempt (failed at once when the failure is permanent). `logged` is
+    /// the error as the log may show it (see `LogRedaction`); `error` is kept whole in the action.
     private func recordFailedAttempt(_ action: ClaimedAction, store: ActionStore, _ c: PostgresConnection,
-                                     error: String, permanent: Bool, retryAfter: Duration? = nil) throws {
+                                     error: String, permanent: Bool, retryAfter: Duration? = nil, logged: String? = nil) throws {
         try c.transaction(isolation: .readCommitted) { c in
             guard try store.lockClaimed(c, id: action.id, owner: owner) else { return }
             let retry = configuration.retryPolicy(for: action.channel)
@@ -248,7 +250,7 @@ struct ActionRunner: Sendable {
             }
         }
         logger.warning("action failed", metadata: ["tenant": "\(store.slug)", "action": "\(action.id)",
-                                                   "attempt": "\(action.attempts)", "error": "\(error)"])
+                                                   "attempt": "\(action.attempts)", "error": "\(logged ?? LogRedaction.text(error))"])
     }
 
     private func iso(_ date: Date) -> String { date.formatted(.iso8601) }

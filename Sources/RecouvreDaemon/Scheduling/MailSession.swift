@@ -28,15 +28,21 @@ final class MailSession: @unchecked Sendable {
         self.caFile = caFile
     }
 
-    /// Sends through `relayURL`, reusing its connection; returns the relay's reply.
-    func send(_ message: EmailMessage, relayURL: String, envelopeFrom: String, recipient: String,
+    /// Sends through `relayURL`, reusing its connection; returns the relay's reply. `timeout`,
+    /// when given, replaces the session's: a connection opened with another limit is replaced,
+    /// so that a reloaded `delivery.timeout_seconds` applies from the next message.
+    func send(_ message: EmailMessage, relayURL: String, envelopeFrom: String, recipient: String, timeout: Duration? = nil,
               now: @autoclosure () -> Date = Date()) throws(SMTPError) -> String {
+        let timeout = timeout ?? self.timeout
         let start = now()
         if let since = unreachableSince[relayURL], start.timeIntervalSince(since) < holdOff {
             throw SMTPError(code: nil, message: "the relay was unreachable \(Int(start.timeIntervalSince(since))) s ago; not tried again yet",
                             isPermanent: false, stage: "connect")
         }
         let client: CurlSMTPTransport
+        if let existing = clients[relayURL], existing.timeout != timeout {
+            clients.removeValue(forKey: relayURL)?.close()
+        }
         if let existing = clients[relayURL] {
             client = existing
         } else {

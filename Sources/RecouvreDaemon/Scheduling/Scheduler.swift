@@ -14,10 +14,14 @@ import ServiceLifecycle
 /// notification is only a hint: after a reconnect, or every poll interval, the tables are
 /// read anyway.
 ///
-/// On graceful shutdown it stops claiming, lets the action in progress on each worker finish,
-/// and gives back what it had claimed but not started.
+/// On graceful shutdown, and while an operator drains the daemon, it stops claiming, lets the
+/// action in progress on each worker finish, and gives back what it had claimed but not
+/// started. Each pass runs with the configuration in force when it began (a reload applies
+/// from the next pass).
 final class Scheduler: Service, Sendable {
-    let configuration: DaemonConfiguration
+    /// The configuration in force. The settings used once at start (connections, workers) are
+    /// read from it in `init`; a reload does not change them.
+    let settings: CurrentConfiguration
     let queue: WorkQueue
     let runner: ActionRunner
     let state: DaemonState
@@ -45,9 +49,10 @@ final class Scheduler: Service, Sendable {
         SET default_transaction_isolation = 'read committed';
         """
 
-    init(configuration: DaemonConfiguration, queue: WorkQueue, runner: ActionRunner, state: DaemonState,
+    init(settings: CurrentConfiguration, queue: WorkQueue, runner: ActionRunner, state: DaemonState,
          notifier: SystemdNotifier, logger: Logger) {
-        self.configuration = configuration
+        let configuration = settings.snapshot
+        self.settings = settings
         self.queue = queue
         self.runner = runner
         self.state = state
@@ -79,7 +84,7 @@ final class Scheduler: Service, Sendable {
             }
         } onGracefulShutdown: {
             self.shuttingDown.set(true)
-            self.state.markDraining()
+            self.state.markStopping()
             self.notifier.stopping()
             self.logger.info("stopping: finishing the actions in progress, releasing the rest")
         }
@@ -114,14 +119,20 @@ final class Scheduler: Service, Sendable {
             }
             if ContinuousClock.now - lastStatus >= .seconds(10) {
                 // What `systemctl status recouvred` shows.
-                notifier.status("\(state.executed) actions executed, \(state.inFlight) in flight, database "
+                notifier.status((state.draining ? "draining: " : "") + "\(state.executed) actions executed, \(state.inFlight) in flight, database "
                                 + (state.databaseUp ? "connected" : "unreachable"))
                 lastStatus = .now
             }
-            let didWork = await pass()
+            let configuration = settings.snapshot
+            if state.draining {
+                // Drained by an operator: nothing is claimed until `undrain`.
+                try? await Task.sleep(for: min(configuration.pollInterval, .milliseconds(100)))
+                continue
+            }
+            let didWork = await pass(configuration)
             lastProgress.set(.now)
             if shuttingDown.get() { break }
-            if !didWork { await waitForWork() }
+            if !didWork { await waitForWork(pollInterval: configuration.pollInterval) }
         }
     }
 
@@ -131,13 +142,13 @@ final class Scheduler: Service, Sendable {
             _ = try await listener.withConnection { try queue.compactHints($0) }
         } catch {
             state.recordError(error)
-            logger.warning("cannot fold due-work hints", metadata: ["error": "\(error)"])
+            logger.warning("cannot fold due-work hints", metadata: ["error": "\(LogRedaction.error(error))"])
         }
     }
 
     /// Blocks on the listening connection until a notification or the poll interval.
-    private func waitForWork() async {
-        let timeout = min(configuration.pollInterval, notifier.watchdogInterval ?? configuration.pollInterval)
+    private func waitForWork(pollInterval: Duration) async {
+        let timeout = min(pollInterval, notifier.watchdogInterval ?? pollInterval)
         let listening = listeningConnection
         do {
             _ = try await listener.withConnection { c in
@@ -150,14 +161,14 @@ final class Scheduler: Service, Sendable {
         } catch {
             state.databaseReachable(false)
             state.recordError(error)
-            logger.warning("waiting for work failed", metadata: ["error": "\(error)"])
-            try? await Task.sleep(for: configuration.pollInterval)
+            logger.warning("waiting for work failed", metadata: ["error": "\(LogRedaction.error(error))"])
+            try? await Task.sleep(for: pollInterval)
         }
     }
 
     /// One look at due work: every due tenant gets a worker for one batch. Returns whether
     /// any action was claimed.
-    func pass() async -> Bool {
+    func pass(_ configuration: DaemonConfiguration) async -> Bool {
         let tenants: [TenantRecord]
         do {
             let queue = self.queue
@@ -165,16 +176,16 @@ final class Scheduler: Service, Sendable {
         } catch {
             state.databaseReachable(false)
             state.recordError(error)
-            logger.warning("cannot read due work", metadata: ["error": "\(error)"])
+            logger.warning("cannot read due work", metadata: ["error": "\(LogRedaction.error(error))"])
             return false
         }
         let claimed = LockedValue(0)
         await withTaskGroup(of: Void.self) { group in
             for tenant in tenants {
-                if shuttingDown.get() { break }
+                if state.draining { break }
                 let worker = await pool.acquire()
                 group.addTask {
-                    let count = await self.runBatch(of: tenant, with: worker)
+                    let count = await self.runBatch(of: tenant, with: worker, configuration: configuration)
                     claimed.modify { $0 += count }
                     await self.pool.release(worker)
                 }
@@ -186,22 +197,26 @@ final class Scheduler: Service, Sendable {
 
     /// Claims one batch of a tenant's due actions, runs it, then refreshes the tenant's entry
     /// in the due-work index. Returns how many actions were claimed.
-    private func runBatch(of tenant: TenantRecord, with worker: Worker) async -> Int {
+    private func runBatch(of tenant: TenantRecord, with worker: Worker, configuration: DaemonConfiguration) async -> Int {
         let queue = self.queue
         let slug = tenant.slug
         let batchSize = configuration.batchSize
+        var runner = self.runner
+        runner.configuration = configuration
         var unstarted: [Int64] = []
+        state.batchStarted()
+        defer { state.batchFinished() }
         await worker.noteTenant(slug.rawValue)
         do {
             _ = try await worker.database.withConnection { try queue.reclaimExpiredLeases($0, slug: slug) }
-            guard !shuttingDown.get() else { return 0 }
+            guard !state.draining else { return 0 }
             let claimed = try await worker.database.withConnection { try queue.claim($0, slug: slug, limit: batchSize) }
             unstarted = claimed.map(\.id)
             for action in claimed {
-                if shuttingDown.get() { break }
+                if state.draining { break }
                 unstarted.removeFirst()
                 lastProgress.set(.now)
-                try await execute(action, tenant: tenant, on: worker)
+                try await execute(action, tenant: tenant, on: worker, runner: runner)
                 lastProgress.set(.now)
             }
             if !unstarted.isEmpty {
@@ -213,7 +228,7 @@ final class Scheduler: Service, Sendable {
             return claimed.count
         } catch {
             state.recordError(error)
-            logger.warning("tenant batch failed", metadata: ["tenant": "\(slug)", "error": "\(error)"])
+            logger.warning("tenant batch failed", metadata: ["tenant": "\(slug)", "error": "\(LogRedaction.error(error))"])
             if !unstarted.isEmpty {
                 // Give back what was not started, if the database is reachable again; if not,
                 // the leases expire and another pass takes the actions up.
@@ -224,11 +239,10 @@ final class Scheduler: Service, Sendable {
         }
     }
 
-    private func execute(_ action: ClaimedAction, tenant: TenantRecord, on worker: Worker) async throws {
-        let runner = self.runner
+    private func execute(_ action: ClaimedAction, tenant: TenantRecord, on worker: Worker, runner: ActionRunner) async throws {
         let mail = worker.mail
-        state.actionStarted()
-        defer { state.actionFinished() }
+        let token = state.actionStarted("\(tenant.slug)#\(action.id)")
+        defer { state.actionFinished(token) }
         let result = try await worker.database.withConnection { c in
             try runner.run(action, tenant: tenant, connection: c, mail: mail)
         }

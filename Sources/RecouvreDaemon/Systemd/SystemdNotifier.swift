@@ -30,6 +30,18 @@ public struct SystemdNotifier: Sendable {
     public func stopping() { send("STOPPING=1\nSTATUS=stopping") }
     /// `WATCHDOG=1`.
     public func watchdog() { send("WATCHDOG=1") }
+    /// `RELOADING=1` with the `MONOTONIC_USEC` that `Type=notify-reload` requires: the time
+    /// of CLOCK_MONOTONIC when the reload began, in microseconds. `READY=1` ends the reload.
+    public func reloading() {
+        send("RELOADING=1\nMONOTONIC_USEC=\(Self.monotonicMicroseconds())\nSTATUS=reloading the configuration")
+    }
+
+    /// CLOCK_MONOTONIC, in microseconds.
+    static func monotonicMicroseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1_000
+    }
 
     /// Sends one datagram; errors are ignored, as sd_notify's are: the service must not fail
     /// because its supervisor went away.
