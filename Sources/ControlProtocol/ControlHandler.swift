@@ -65,4 +65,11 @@ public protocol ControlHandler: Sendable {
     func setPolicy(_ p: SetPolicyParameters, caller: ControlCaller) async throws -> SetPolicyReply
     /// `DeletePolicy`: deletes a policy no case or debtor uses.
     func deletePolicy(tenant: String, name: String, caller: ControlCaller) async throws
+
+    /// `SetTenant`: sets and clears a tenant's settings, journaled with the caller.
+    func setTenant(_ p: SetTenantParameters, caller: ControlCaller) async throws -> SetTenantReply
+    /// `DescribeTenantExport`: what a client needs to dump the tenant's schema itself.
+    func describeTenantExport(slug: String) async throws -> TenantExportInfo
+    /// `DropTenant`: drops a paused tenant with nothing running, journaled with the caller.
+    func dropTenant(_ p: DropTenantParameters, caller: ControlCaller) async throws -> DroppedTenantInfo
 }

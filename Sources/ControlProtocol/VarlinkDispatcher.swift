@@ -171,6 +171,15 @@ public struct VarlinkDispatcher: Sendable {
             let p = try checked(request, PolicyReferenceParameters.self)
             try await handler.deletePolicy(tenant: p.tenant, name: p.name, caller: caller)
             return try VarlinkMessage.reply(DeletePolicyReply(name: p.name))
+        case "SetTenant":
+            let p = try request.decodeParameters(SetTenantParameters.self)
+            return try VarlinkMessage.reply(try await handler.setTenant(p, caller: caller))
+        case "DescribeTenantExport":
+            let p = try request.decodeParameters(SlugParameters.self)
+            return try VarlinkMessage.reply(DescribeTenantExportReply(export: try await handler.describeTenantExport(slug: p.slug)))
+        case "DropTenant":
+            let p = try request.decodeParameters(DropTenantParameters.self)
+            return try VarlinkMessage.reply(DropTenantReply(dropped: try await handler.dropTenant(p, caller: caller)))
         default:
             throw VarlinkError.methodNotFound(request.method)
         }

@@ -162,6 +162,21 @@ public final class ControlClient: Sendable {
         _ = try call("DeletePolicy", PolicyReferenceParameters(tenant: tenant, name: name), DeletePolicyReply.self)
     }
 
+    /// `SetTenant`.
+    public func setTenant(_ p: SetTenantParameters) throws -> SetTenantReply {
+        try call("SetTenant", p, SetTenantReply.self)
+    }
+
+    /// `DescribeTenantExport`.
+    public func describeTenantExport(slug: String) throws -> TenantExportInfo {
+        try call("DescribeTenantExport", SlugParameters(slug: slug), DescribeTenantExportReply.self).export
+    }
+
+    /// `DropTenant`.
+    public func dropTenant(_ p: DropTenantParameters) throws -> DroppedTenantInfo {
+        try call("DropTenant", p, DropTenantReply.self).dropped
+    }
+
     private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
         try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
     }
