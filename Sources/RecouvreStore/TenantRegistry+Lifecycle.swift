@@ -3,9 +3,18 @@ import Postgres
 import RecouvreCore
 
 /// A setting's value before and after a change, as the operator journal records it.
+/// A cleared value is written as `null`, not left out.
 struct SettingChange: Encodable {
     let from: String?
     let to: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+    }
+
+    enum CodingKeys: String, CodingKey { case from, to }
 }
 
 /// Changing a tenant's settings with their authors, dropping a tenant, and the record of
