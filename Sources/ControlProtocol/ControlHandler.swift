@@ -72,4 +72,6 @@ public protocol ControlHandler: Sendable {
     func describeTenantExport(slug: String) async throws -> TenantExportInfo
     /// `DropTenant`: drops a paused tenant with nothing running, journaled with the caller.
     func dropTenant(_ p: DropTenantParameters, caller: ControlCaller) async throws -> DroppedTenantInfo
+    /// `MigrateBatch`: the control schema, then up to `limit` tenants behind; what is left.
+    func migrateBatch(limit: Int) async throws -> MigrationProgress
 }

@@ -690,6 +690,22 @@ public enum ControlInterface {
     # The slug belonged to a tenant dropped at droppedAt by droppedBy.
     error TenantDropped (slug: string, displayName: string, droppedAt: string, droppedBy: string)
 
+    # What one MigrateBatch call did. controlApplied: control-schema
+    # migrations applied (by the first call); migrated: tenant schemas
+    # migrated by this call; remaining: tenant schemas still behind;
+    # total: tenants registered.
+    type MigrationProgress (
+      controlApplied: int,
+      migrated: int,
+      remaining: int,
+      total: int
+    )
+
+    # Applies pending control-schema migrations, then migrates up to limit
+    # (1 to 1000, default 100) tenant schemas that are behind, by slug. Call
+    # it until remaining is 0 to show progress; an interrupted run resumes.
+    method MigrateBatch(limit: ?int) -> (progress: MigrationProgress)
+
     """#
 
     /// The fully qualified name of `member`, e.g. `io.recouvre.Control.GetStatus`.

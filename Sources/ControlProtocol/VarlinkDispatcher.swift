@@ -180,6 +180,13 @@ public struct VarlinkDispatcher: Sendable {
         case "DropTenant":
             let p = try request.decodeParameters(DropTenantParameters.self)
             return try VarlinkMessage.reply(DropTenantReply(dropped: try await handler.dropTenant(p, caller: caller)))
+        case "MigrateBatch":
+            let p = try request.decodeParameters(MigrateBatchParameters.self)
+            let limit = p.limit ?? 100
+            guard (1...1000).contains(limit) else {
+                throw ControlError.invalidArgument(field: "limit", reason: "must be between 1 and 1000")
+            }
+            return try VarlinkMessage.reply(MigrateBatchReply(progress: try await handler.migrateBatch(limit: limit)))
         default:
             throw VarlinkError.methodNotFound(request.method)
         }

@@ -22,7 +22,7 @@ struct ControlInterfaceTests {
             "ListActions", "RetryAction", "CancelAction", "RunNow", "Migrate",
             "GetTenantChannels", "SetTenantChannels", "GetLetter", "PreviewPlan", "GetCase", "RecordPayment", "AddPromise", "CreatePlan", "OpenDispute", "ResolveDispute", "GrantReduction",
             "ListTasks", "CompleteTask", "ListPolicies", "GetPolicy", "SetPolicy", "DeletePolicy",
-            "SetTenant", "DescribeTenantExport", "DropTenant",
+            "SetTenant", "DescribeTenantExport", "DropTenant", "MigrateBatch",
         ])
         for (index, line) in lines.enumerated()
         where line.hasPrefix("method ") || line.hasPrefix("type ") || line.hasPrefix("error ") {

@@ -320,6 +320,10 @@ actor InMemoryControlHandler: ControlHandler {
                                  discarded: ActionCounts(scheduled: actions[p.slug]?.count ?? 0))
     }
 
+    func migrateBatch(limit: Int) async throws -> MigrationProgress {
+        MigrationProgress(controlApplied: 0, migrated: 0, remaining: 0, total: tenants.count)
+    }
+
     private func tenant(_ slug: String) throws -> TenantInfo {
         guard let tenant = tenants[slug] else { throw ControlError.tenantNotFound(slug: slug) }
         return tenant

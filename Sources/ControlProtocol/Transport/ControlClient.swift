@@ -177,6 +177,11 @@ public final class ControlClient: Sendable {
         try call("DropTenant", p, DropTenantReply.self).dropped
     }
 
+    /// `MigrateBatch`.
+    public func migrateBatch(limit: Int? = nil) throws -> MigrationProgress {
+        try call("MigrateBatch", MigrateBatchParameters(limit: limit), MigrateBatchReply.self).progress
+    }
+
     private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
         try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
     }

@@ -59,4 +59,12 @@ extension ControlService {
                                     succeeded: counts["succeeded"], failed: counts["failed"], cancelled: counts["cancelled"],
                                     dead: counts["dead"]))
     }
+
+    func migrateBatch(limit: Int) async throws -> MigrationProgress {
+        let migrator = registry.migrator
+        let (control, batch) = try await call { c in
+            (try migrator.migrateControl(c), try migrator.migrateTenantBatch(c, limit: limit))
+        }
+        return MigrationProgress(controlApplied: control, migrated: batch.migrated, remaining: batch.remaining, total: batch.total)
+    }
 }
