@@ -692,8 +692,8 @@ public enum ControlInterface {
 
     # What one MigrateBatch call did. controlApplied: control-schema
     # migrations applied (by the first call); migrated: tenant schemas
-    # migrated by this call; remaining: tenant schemas still behind;
-    # total: tenants registered.
+    # brought up to date by this call; remaining: tenant schemas still
+    # behind; total: tenants registered.
     type MigrationProgress (
       controlApplied: int,
       migrated: int,

@@ -11,7 +11,7 @@ public struct MigrateBatchParameters: Codable, Sendable, Equatable {
 public struct MigrationProgress: Codable, Sendable, Equatable {
     /// Migrations applied to the control schema by this call (the first call applies them).
     public var controlApplied: Int
-    /// Tenant schemas this call migrated.
+    /// Tenant schemas this call brought up to date.
     public var migrated: Int
     /// Tenant schemas still behind this build.
     public var remaining: Int
