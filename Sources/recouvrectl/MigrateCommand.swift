@@ -44,7 +44,7 @@ struct MigrateCommand: ParsableCommand {
                         options.show("control schema: \(summary.controlApplied) migration(s) applied")
                     }
                     let goal = summary.tenantsMigrated + progress.remaining
-                    if bar {
+                    if bar, goal > 0 {
                         FileHandle.standardOutput.write(Data(("\r" + Self.bar(done: summary.tenantsMigrated, of: goal)).utf8))
                     } else if plainLines, goal > 0 {
                         options.show("tenants: \(summary.tenantsMigrated) of \(goal) migrated, \(progress.remaining) to go")
@@ -59,7 +59,7 @@ struct MigrateCommand: ParsableCommand {
                     }
                     before = progress.remaining
                 }
-                if bar { FileHandle.standardOutput.write(Data("\n".utf8)) }
+                if bar, summary.tenantsMigrated > 0 { FileHandle.standardOutput.write(Data("\n".utf8)) }
                 return MigrateReply(summary: summary)
             },
             human: {
