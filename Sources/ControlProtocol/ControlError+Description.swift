@@ -32,6 +32,11 @@ extension ControlError: CustomStringConvertible {
                 + "so lower its priority or narrow it instead"
         case .failed(let reason):
             "the daemon failed: \(reason)"
+        case .tenantBusy(_, let reason):
+            reason
+        case .tenantDropped(let slug, let displayName, let droppedAt, let droppedBy):
+            "the slug '\(slug)' belonged to '\(displayName)', dropped \(droppedAt) by \(droppedBy); "
+                + "to give it to another creditor, create the tenant again with --reuse-dropped-slug"
         }
     }
 }

@@ -26,6 +26,10 @@ public enum ControlError: Error, Sendable, Equatable {
     case policyInUse(name: String, cases: Int, debtors: Int)
     /// Anything else.
     case failed(reason: String)
+    /// Work in flight (or a tenant not paused) forbids the change; `reason` says what to do.
+    case tenantBusy(slug: String, reason: String)
+    /// The slug belonged to a dropped tenant; `CreateTenant` reuses it only with `reuseDroppedSlug`.
+    case tenantDropped(slug: String, displayName: String, droppedAt: String, droppedBy: String)
 
     /// The error's fully qualified varlink name, e.g. `io.recouvre.Control.TenantNotFound`.
     public var varlinkName: String {
@@ -48,6 +52,8 @@ public enum ControlError: Error, Sendable, Equatable {
         case .invalidPolicy: "InvalidPolicy"
         case .policyInUse: "PolicyInUse"
         case .failed: "Failed"
+        case .tenantBusy: "TenantBusy"
+        case .tenantDropped: "TenantDropped"
         }
     }
 
@@ -76,6 +82,11 @@ public enum ControlError: Error, Sendable, Equatable {
             ["name": .string(name), "problems": .array(problems.map(VarlinkValue.string))]
         case .policyInUse(let name, let cases, let debtors):
             ["name": .string(name), "cases": .int(cases), "debtors": .int(debtors)]
+        case .tenantBusy(let slug, let reason):
+            ["slug": .string(slug), "reason": .string(reason)]
+        case .tenantDropped(let slug, let displayName, let droppedAt, let droppedBy):
+            ["slug": .string(slug), "displayName": .string(displayName), "droppedAt": .string(droppedAt),
+             "droppedBy": .string(droppedBy)]
         }
     }
 
@@ -127,6 +138,13 @@ public enum ControlError: Error, Sendable, Equatable {
         case "Failed":
             guard let reason = string("reason") else { return nil }
             self = .failed(reason: reason)
+        case "TenantBusy":
+            guard let slug = string("slug"), let reason = string("reason") else { return nil }
+            self = .tenantBusy(slug: slug, reason: reason)
+        case "TenantDropped":
+            guard let slug = string("slug"), let displayName = string("displayName"), let droppedAt = string("droppedAt"),
+                  let droppedBy = string("droppedBy") else { return nil }
+            self = .tenantDropped(slug: slug, displayName: displayName, droppedAt: droppedAt, droppedBy: droppedBy)
         default:
             return nil
         }

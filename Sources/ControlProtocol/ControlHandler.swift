@@ -76,4 +76,13 @@ public protocol ControlHandler: Sendable {
     func undrain() async throws -> DrainReply
     /// `SetLogLevel`: changes the log level until the next reload or restart.
     func setLogLevel(_ level: String) async throws -> SetLogLevelReply
+
+    /// `SetTenant`: sets and clears a tenant's settings, journaled with the caller.
+    func setTenant(_ p: SetTenantParameters, caller: ControlCaller) async throws -> SetTenantReply
+    /// `DescribeTenantExport`: what a client needs to dump the tenant's schema itself.
+    func describeTenantExport(slug: String) async throws -> TenantExportInfo
+    /// `DropTenant`: drops a paused tenant with nothing running, journaled with the caller.
+    func dropTenant(_ p: DropTenantParameters, caller: ControlCaller) async throws -> DroppedTenantInfo
+    /// `MigrateBatch`: the control schema, then up to `limit` tenants behind; what is left.
+    func migrateBatch(limit: Int) async throws -> MigrationProgress
 }

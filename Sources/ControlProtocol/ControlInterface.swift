@@ -354,13 +354,16 @@ public enum ControlInterface {
 
     # Registers a tenant and creates its schema. timezone defaults to
     # Europe/Paris, locale to fr; emailFrom and smtpURL to the daemon's defaults.
+    # The slug of a dropped tenant is refused with TenantDropped unless
+    # reuseDroppedSlug is true.
     method CreateTenant(
       slug: string,
       displayName: string,
       timezone: ?string,
       locale: ?string,
       emailFrom: ?string,
-      smtpURL: ?string
+      smtpURL: ?string,
+      reuseDroppedSlug: ?bool
     ) -> (tenant: Tenant)
 
     # Lists every tenant, sorted by slug.
@@ -674,6 +677,77 @@ public enum ControlInterface {
     # Sets the log level until the next reload or restart. level: trace,
     # debug, info, notice, warning, error or critical.
     method SetLogLevel(level: string) -> (level: string, previous: string)
+
+    # Tenant lifecycle: settings with authors, export, drop.
+
+    # Changes a tenant's settings: those given are set, those named in clear
+    # (timezone, locale, emailFrom, smtpURL) go back to the daemon's default.
+    # The slug and schema never change. Each change is journaled in
+    # recouvre.operator_events with its old and new value and the caller.
+    # changed: the settings whose value changed.
+    method SetTenant(
+      slug: string,
+      displayName: ?string,
+      timezone: ?string,
+      locale: ?string,
+      emailFrom: ?string,
+      smtpURL: ?string,
+      clear: ?[]string
+    ) -> (tenant: Tenant, changed: []string)
+
+    # What a client needs to dump a tenant with pg_dump under its own
+    # credentials: the schema, the database (name, host or socket directory,
+    # port; never a user or password), and the tenant's operator settings
+    # (channels without secrets) to keep beside the dump.
+    type TenantExport (
+      schema: string,
+      database: string,
+      host: ?string,
+      port: ?string,
+      tenant: Tenant,
+      channels: TenantChannels
+    )
+
+    # Describes a tenant for an export (recouvrectl tenant export).
+    method DescribeTenantExport(slug: string) -> (export: TenantExport)
+
+    # A dropped tenant. discarded: its actions by state, gone with the schema.
+    type DroppedTenant (
+      slug: string,
+      displayName: string,
+      schema: string,
+      droppedAt: string,
+      droppedBy: string,
+      discarded: ActionCounts
+    )
+
+    # Drops a paused tenant without running actions: its schema and all its
+    # data, its settings and channels. confirm must repeat the slug. The
+    # tenant's settings (no secrets) stay in recouvre.dropped_tenants, and the
+    # drop is journaled with the caller.
+    method DropTenant(slug: string, confirm: string) -> (dropped: DroppedTenant)
+
+    # The tenant is not paused, or actions are running; reason says what to do.
+    error TenantBusy (slug: string, reason: string)
+
+    # The slug belonged to a tenant dropped at droppedAt by droppedBy.
+    error TenantDropped (slug: string, displayName: string, droppedAt: string, droppedBy: string)
+
+    # What one MigrateBatch call did. controlApplied: control-schema
+    # migrations applied (by the first call); migrated: tenant schemas
+    # brought up to date by this call; remaining: tenant schemas still
+    # behind; total: tenants registered.
+    type MigrationProgress (
+      controlApplied: int,
+      migrated: int,
+      remaining: int,
+      total: int
+    )
+
+    # Applies pending control-schema migrations, then migrates up to limit
+    # (1 to 1000, default 100) tenant schemas that are behind, by slug. Call
+    # it until remaining is 0 to show progress; an interrupted run resumes.
+    method MigrateBatch(limit: ?int) -> (progress: MigrationProgress)
 
     """#
 

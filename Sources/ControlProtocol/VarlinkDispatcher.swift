@@ -187,6 +187,22 @@ public struct VarlinkDispatcher: Sendable {
         case "GetMetrics":
             _ = try request.decodeParameters(EmptyParameters.self)
             return try VarlinkMessage.reply(GetMetricsReply(text: try await handler.getMetrics()))
+        case "SetTenant":
+            let p = try request.decodeParameters(SetTenantParameters.self)
+            return try VarlinkMessage.reply(try await handler.setTenant(p, caller: caller))
+        case "DescribeTenantExport":
+            let p = try request.decodeParameters(SlugParameters.self)
+            return try VarlinkMessage.reply(DescribeTenantExportReply(export: try await handler.describeTenantExport(slug: p.slug)))
+        case "DropTenant":
+            let p = try request.decodeParameters(DropTenantParameters.self)
+            return try VarlinkMessage.reply(DropTenantReply(dropped: try await handler.dropTenant(p, caller: caller)))
+        case "MigrateBatch":
+            let p = try request.decodeParameters(MigrateBatchParameters.self)
+            let limit = p.limit ?? 100
+            guard (1...1000).contains(limit) else {
+                throw ControlError.invalidArgument(field: "limit", reason: "must be between 1 and 1000")
+            }
+            return try VarlinkMessage.reply(MigrateBatchReply(progress: try await handler.migrateBatch(limit: limit)))
         default:
             throw VarlinkError.methodNotFound(request.method)
         }

@@ -105,6 +105,26 @@ public struct Migrator: Sendable {
         return report
     }
 
+    /// Brings at most `limit` of the tenants behind this build up to date, by slug, and says
+    /// how many it brought (`migrated`, whether their ledger lacked migrations or only their
+    /// registry row was behind), how many are still behind and how many there are: a client
+    /// calls it until none remains, showing progress between calls, and an interrupted run
+    /// resumes where it stopped.
+    public func migrateTenantBatch(_ connection: PostgresConnection, limit: Int) throws
+        -> (migrated: Int, remaining: Int, total: Int) {
+        let latest = tenant.last?.version ?? 0
+        let behind = try connection.query(
+            "SELECT slug FROM recouvre.tenants WHERE schema_version < $1 ORDER BY slug LIMIT $2", [latest, limit])
+        for row in behind.rows {
+            _ = try migrateTenant(connection, slug: try TenantSlug(try row.decode(String.self, "slug")))
+        }
+        let migrated = behind.rows.count
+        let counts = try connection.query(
+            "SELECT count(*) FILTER (WHERE schema_version < $1) AS remaining, count(*) AS total FROM recouvre.tenants",
+            [latest]).first
+        return (migrated, try counts?.decode(Int.self, "remaining") ?? 0, try counts?.decode(Int.self, "total") ?? 0)
+    }
+
     private func applyTenantMigration(_ migration: Migration, slug: TenantSlug, on c: PostgresConnection) throws -> Bool {
         _ = try c.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [Self.lockNamespace, slug.rawValue])
         let schema = slug.quotedSchema

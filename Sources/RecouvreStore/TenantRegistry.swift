@@ -7,12 +7,19 @@ public enum TenantError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(slug: String)
     case exists(slug: String)
     case invalid(field: String, reason: String)
+    /// Work in flight forbids the change; reason says what and what to do.
+    case busy(slug: String, reason: String)
+    /// The slug belonged to a tenant that was dropped; it is reused only when asked.
+    case dropped(slug: String, displayName: String, droppedAt: Date, droppedBy: String)
 
     public var description: String {
         switch self {
         case .notFound(let slug): "tenant '\(slug)' does not exist"
         case .exists(let slug): "tenant '\(slug)' already exists"
         case .invalid(let field, let reason): "\(field): \(reason)"
+        case .busy(_, let reason): reason
+        case .dropped(let slug, let name, let at, let by):
+            "the slug '\(slug)' belonged to '\(name)', dropped \(at.formatted(.iso8601)) by \(by)"
         }
     }
 }
@@ -49,7 +56,11 @@ public struct TenantRegistry: Sendable {
 
     /// Creates a tenant and its schema in one transaction: either both exist afterwards or
     /// neither does.
-    public func create(_ connection: PostgresConnection, slug: TenantSlug, settings: TenantSettings) throws -> TenantRecord {
+    ///
+    /// A slug that belonged to a dropped tenant is refused with ``TenantError/dropped(slug:displayName:droppedAt:droppedBy:)``
+    /// unless `reuseDroppedSlug` says the operator means to give it to a new creditor.
+    public func create(_ connection: PostgresConnection, slug: TenantSlug, settings: TenantSettings,
+                       reuseDroppedSlug: Bool = false) throws -> TenantRecord {
         guard let name = settings.displayName, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw TenantError.invalid(field: "displayName", reason: "a tenant needs a display name (--name)")
         }
@@ -63,12 +74,15 @@ public struct TenantRegistry: Sendable {
                     """, [slug.rawValue, name, settings.timezone, settings.locale?.rawValue,
                           settings.emailFrom, settings.smtpURL])
                 guard inserted.affectedRows == 1 else { throw TenantError.exists(slug: slug.rawValue) }
+                let reused = try claimDroppedSlug(c, slug: slug, reuse: reuseDroppedSlug)
                 try migrator.migrateTenantInTransaction(c, slug: slug)
                 _ = try c.query("UPDATE recouvre.tenants SET status = 'active' WHERE slug = $1", [slug.rawValue])
                 _ = try c.query(
                     "INSERT INTO recouvre.due_work (tenant) VALUES ($1) ON CONFLICT (tenant) DO NOTHING",
                     [slug.rawValue])
-                try recordOperatorEvent(c, slug: slug, kind: "tenant_created", detail: ["name": name])
+                var detail = ["name": name]
+                if let reused { detail["reuses_slug_of"] = reused }
+                try recordOperatorEvent(c, slug: slug, kind: "tenant_created", detail: detail)
                 return try fetch(c, slug: slug)
             }
         }
@@ -155,7 +169,7 @@ public struct TenantRegistry: Sendable {
         }
     }
 
-    private func fetch(_ c: PostgresConnection, slug: TenantSlug) throws -> TenantRecord {
+    func fetch(_ c: PostgresConnection, slug: TenantSlug) throws -> TenantRecord {
         guard let row = try c.query(
             "SELECT \(TenantRecord.columns) FROM recouvre.tenants WHERE slug = $1", [slug.rawValue]).first else {
             throw TenantError.notFound(slug: slug.rawValue)
@@ -170,7 +184,7 @@ public struct TenantRegistry: Sendable {
     }
 
     /// Checks what can be checked without the database, with messages that say what to do.
-    private func validate(_ settings: TenantSettings) throws {
+    func validate(_ settings: TenantSettings) throws {
         if let timezone = settings.timezone, TimeZone(identifier: timezone) == nil {
             throw TenantError.invalid(field: "timezone",
                                       reason: "unknown time zone '\(timezone)': use an IANA name such as Europe/Paris")
@@ -186,7 +200,7 @@ public struct TenantRegistry: Sendable {
     }
 
     /// Turns the operator schema's constraint violations into field errors.
-    private func translatingConstraints<T>(slug: TenantSlug, _ body: () throws -> T) throws -> T {
+    func translatingConstraints<T>(slug: TenantSlug, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PostgresError {

@@ -14,6 +14,21 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the reply as pretty JSON with sorted keys.")
     var json = false
 
+    @Flag(name: .customLong("no-color"), help: "No colours, even on a terminal (as with NO_COLOR set).")
+    var noColor = false
+
+    /// Whether output for people gets colours: on a terminal, without NO_COLOR or --no-color.
+    var colours: Bool {
+        Terminal.colours(isTerminal: Terminal.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment,
+                         noColorFlag: noColor)
+    }
+
+    /// Prints text for people, with its style marks only when output gets colours.
+    /// Written at once, not through stdio's buffer, so that `watch` frames show as they come.
+    func show(_ text: String) {
+        FileHandle.standardOutput.write(Data(((colours ? text : Style.plain(text)) + "\n").utf8))
+    }
+
     /// The socket to use: --socket, else RECOUVRE_SOCKET, else the default path.
     var socketPath: String {
         if let socket, !socket.isEmpty { return socket }
@@ -53,7 +68,7 @@ struct GlobalOptions: ParsableArguments {
         } else {
             // Empty when the command wrote its output itself (a file's bytes, say).
             let text = human(reply)
-            if !text.isEmpty { print(text) }
+            if !text.isEmpty { show(text) }
         }
     }
 }
@@ -67,7 +82,7 @@ extension GlobalOptions {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if argument == "--json" || argument.hasPrefix("--socket=") {
+            if argument == "--json" || argument == "--no-color" || argument.hasPrefix("--socket=") {
                 leading.append(argument)
                 index += 1
             } else if argument == "--socket", index + 1 < arguments.count {

@@ -11,7 +11,8 @@ struct Recouvrectl: ParsableCommand {
         discussion: """
             Talks to recouvred over its varlink control socket (\(RecouvreSocket.defaultPath) \
             unless --socket or RECOUVRE_SOCKET says otherwise). Add --json to any command for \
-            stable, machine-readable output.
+            stable, machine-readable output (docs/control-protocol.md lists each shape). Tables \
+            are coloured on a terminal unless NO_COLOR is set or --no-color is given.
 
             Exit codes: 0 done; 1 the daemon refused or failed; 2 usage error; \
             3 the daemon cannot be reached.
@@ -25,7 +26,7 @@ struct Recouvrectl: ParsableCommand {
             StatusCommand.self, TenantCommand.self, ActionsCommand.self, RunNowCommand.self, MigrateCommand.self,
             CaseCommand.self, PaymentCommand.self, PromiseCommand.self, PlanCommand.self, DisputeCommand.self,
             ReductionCommand.self, TaskCommand.self, PolicyCommand.self, LetterCommand.self, MetricsCommand.self,
-            ReloadCommand.self, DrainCommand.self, UndrainCommand.self, LogLevelCommand.self,
+            ReloadCommand.self, DrainCommand.self, UndrainCommand.self, LogLevelCommand.self, WatchCommand.self,
         ]
     )
 

@@ -8,7 +8,8 @@ struct TenantCreateCommand: ParsableCommand {
         abstract: "Register a tenant and create its schema.",
         discussion: """
             Options left out take the daemon's defaults (time zone Europe/Paris, locale fr, \
-            the configured sender and SMTP server).
+            the configured sender and SMTP server). The slug of a dropped tenant is refused, \
+            saying whose it was, unless --reuse-dropped-slug is given.
 
             Example:
               recouvrectl tenant create acme --name "ACME SAS" --locale fr --email-from relances@acme.fr
@@ -22,6 +23,8 @@ struct TenantCreateCommand: ParsableCommand {
     @Option(help: "Language of messages: fr or en.") var locale: String?
     @Option(name: .customLong("email-from"), help: "Sender address of e-mails.") var emailFrom: String?
     @Option(name: .customLong("smtp-url"), help: "SMTP server, e.g. smtp://mail.example.com:587.") var smtpURL: String?
+    @Flag(name: .customLong("reuse-dropped-slug"), help: "Give the slug of a dropped tenant to this new one.")
+    var reuseDroppedSlug = false
 
     func validate() throws {
         try Validate.slug(slug)
@@ -32,7 +35,8 @@ struct TenantCreateCommand: ParsableCommand {
 
     func run() throws {
         let parameters = CreateTenantParameters(
-            slug: slug, displayName: name, timezone: timezone, locale: locale, emailFrom: emailFrom, smtpURL: smtpURL)
+            slug: slug, displayName: name, timezone: timezone, locale: locale, emailFrom: emailFrom, smtpURL: smtpURL,
+            reuseDroppedSlug: reuseDroppedSlug ? true : nil)
         try options.perform(
             { TenantReply(tenant: try $0.createTenant(parameters)) },
             human: { "tenant '\($0.tenant.slug)' created\n\n" + Describe.tenant($0.tenant) })

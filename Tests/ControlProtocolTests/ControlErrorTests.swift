@@ -9,6 +9,8 @@ struct ControlErrorTests {
         .invalidArgument(field: "locale", reason: "use fr or en"), .actionNotFound(tenant: "acme", id: 4),
         .actionStateConflict(id: 4, state: "running", reason: "it is being sent"),
         .databaseUnavailable(reason: "connection refused"), .permissionDenied(uid: 1000), .failed(reason: "boom"),
+        .tenantBusy(slug: "acme", reason: "pause it first"),
+        .tenantDropped(slug: "acme", displayName: "ACME SAS", droppedAt: "2025-01-06T10:00:00Z", droppedBy: "alice"),
     ]
 
     @Test("every error survives the trip through its varlink name and JSON parameters", arguments: all)

@@ -24,6 +24,7 @@ struct ControlInterfaceTests {
             "ListTasks", "CompleteTask", "ListPolicies", "GetPolicy", "SetPolicy", "DeletePolicy",
             "GetMetrics",
             "Reload", "Drain", "Undrain", "SetLogLevel",
+            "SetTenant", "DescribeTenantExport", "DropTenant", "MigrateBatch",
         ])
         for (index, line) in lines.enumerated()
         where line.hasPrefix("method ") || line.hasPrefix("type ") || line.hasPrefix("error ") {

@@ -306,6 +306,56 @@ actor InMemoryControlHandler: ControlHandler {
         return SetLogLevelReply(level: level, previous: logLevel)
     }
 
+    func setTenant(_ p: SetTenantParameters, caller: ControlCaller) async throws -> SetTenantReply {
+        let before = try tenant(p.slug)
+        var tenant = before
+        tenant.displayName = p.displayName ?? tenant.displayName
+        tenant.timezone = p.timezone ?? tenant.timezone
+        tenant.locale = p.locale ?? tenant.locale
+        tenant.emailFrom = p.emailFrom ?? tenant.emailFrom
+        tenant.smtpURL = p.smtpURL ?? tenant.smtpURL
+        for name in p.clear ?? [] {
+            switch name {
+            case "timezone": tenant.timezone = "Europe/Paris"
+            case "locale": tenant.locale = "fr"
+            case "emailFrom": tenant.emailFrom = nil
+            case "smtpURL": tenant.smtpURL = nil
+            default: throw ControlError.invalidArgument(field: "clear", reason: "'\(name)' cannot be cleared")
+            }
+        }
+        tenants[p.slug] = tenant
+        authors.append(caller.name)
+        let changed = [("displayName", before.displayName != tenant.displayName), ("timezone", before.timezone != tenant.timezone),
+                       ("locale", before.locale != tenant.locale), ("emailFrom", before.emailFrom != tenant.emailFrom),
+                       ("smtpURL", before.smtpURL != tenant.smtpURL)].filter(\.1).map(\.0)
+        return SetTenantReply(tenant: tenant, changed: changed)
+    }
+
+    func describeTenantExport(slug: String) async throws -> TenantExportInfo {
+        TenantExportInfo(schema: "tenant_" + slug, database: "recouvre", host: "/run/postgresql", port: "5432",
+                         tenant: try tenant(slug), channels: TenantChannelsInfo(
+                            tenant: slug, address: nil, siren: nil, phone: nil, iban: nil, bic: nil, signatory: nil,
+                            letterDelivery: "spool", webhookUrl: nil, webhookSecretSet: false, smsUrl: nil, smsSecretSet: false,
+                            smsSender: nil, messagesPerMinute: nil))
+    }
+
+    func dropTenant(_ p: DropTenantParameters, caller: ControlCaller) async throws -> DroppedTenantInfo {
+        let tenant = try tenant(p.slug)
+        guard p.confirm == p.slug else {
+            throw ControlError.invalidArgument(field: "confirm", reason: "must repeat the slug '\(p.slug)'")
+        }
+        guard tenant.status == "paused" else { throw ControlError.tenantBusy(slug: p.slug, reason: "pause it first") }
+        tenants[p.slug] = nil
+        authors.append(caller.name)
+        return DroppedTenantInfo(slug: p.slug, displayName: tenant.displayName, schema: "tenant_" + p.slug,
+                                 droppedAt: "2025-01-06T10:00:00Z", droppedBy: caller.name,
+                                 discarded: ActionCounts(scheduled: actions[p.slug]?.count ?? 0))
+    }
+
+    func migrateBatch(limit: Int) async throws -> MigrationProgress {
+        MigrationProgress(controlApplied: 0, migrated: 0, remaining: 0, total: tenants.count)
+    }
+
     private func tenant(_ slug: String) throws -> TenantInfo {
         guard let tenant = tenants[slug] else { throw ControlError.tenantNotFound(slug: slug) }
         return tenant

@@ -42,7 +42,7 @@ struct WatchdogEndToEndTests {
             [scheduler]
             poll_interval_ms = 200
             [delivery]
-            timeout_seconds = 4
+            timeout_seconds = 10
             """)
         let notify = daemon.notify
         #expect(try await notify.waitFor("READY=1"), "log: \(daemon.logText)")
@@ -62,11 +62,11 @@ struct WatchdogEndToEndTests {
                 .map { try $0.decode(String.self, "state") }
         }
         // The worker holds the step while it waits for the relay's greeting.
-        #expect(try await waitUntil { try stepState() == "running" }, "log: \(daemon.logText)")
+        #expect(try await waitUntil(timeout: .seconds(60)) { try stepState() == "running" }, "log: \(daemon.logText)")
         let pings = { notify.messages.filter { $0.contains("WATCHDOG=1") }.count }
 
         // Pings go on for at most twice the interval (200 ms) after the last progress, then
-        // stop: observed over 1.5 s of the 4 s the send may take.
+        // stop: observed over 1.5 s of the 10 s the send may take.
         try await Task.sleep(for: .milliseconds(600))
         let whileStuck = pings()
         try await Task.sleep(for: .milliseconds(1500))
@@ -74,7 +74,7 @@ struct WatchdogEndToEndTests {
         #expect(try stepState() == "running", "still stuck: the observation covered the hang")
 
         // The send times out: a failed attempt, and the scheduler moves on and feeds the watchdog.
-        #expect(try await waitUntil { try stepState() == "scheduled" }, "log: \(daemon.logText)")
+        #expect(try await waitUntil(timeout: .seconds(60)) { try stepState() == "scheduled" }, "log: \(daemon.logText)")
         #expect(try await waitUntil { pings() > whileStuck }, "pings resume")
     }
 }

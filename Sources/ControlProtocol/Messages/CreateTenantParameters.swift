@@ -12,11 +12,14 @@ public struct CreateTenantParameters: Codable, Sendable, Equatable {
     public var emailFrom: String?
     /// SMTP server; the daemon's default when absent.
     public var smtpURL: String?
+    /// Gives the slug of a dropped tenant to this new one; without it, such a slug is refused
+    /// with `TenantDropped`.
+    public var reuseDroppedSlug: Bool?
 
     /// Builds the parameters.
     public init(
         slug: String, displayName: String, timezone: String? = nil, locale: String? = nil,
-        emailFrom: String? = nil, smtpURL: String? = nil
+        emailFrom: String? = nil, smtpURL: String? = nil, reuseDroppedSlug: Bool? = nil
     ) {
         self.slug = slug
         self.displayName = displayName
@@ -24,5 +27,6 @@ public struct CreateTenantParameters: Codable, Sendable, Equatable {
         self.locale = locale
         self.emailFrom = emailFrom
         self.smtpURL = smtpURL
+        self.reuseDroppedSlug = reuseDroppedSlug
     }
 }

@@ -187,6 +187,26 @@ public final class ControlClient: Sendable {
         try call("SetLogLevel", SetLogLevelParameters(level: level), SetLogLevelReply.self)
     }
 
+    /// `SetTenant`.
+    public func setTenant(_ p: SetTenantParameters) throws -> SetTenantReply {
+        try call("SetTenant", p, SetTenantReply.self)
+    }
+
+    /// `DescribeTenantExport`.
+    public func describeTenantExport(slug: String) throws -> TenantExportInfo {
+        try call("DescribeTenantExport", SlugParameters(slug: slug), DescribeTenantExportReply.self).export
+    }
+
+    /// `DropTenant`.
+    public func dropTenant(_ p: DropTenantParameters) throws -> DroppedTenantInfo {
+        try call("DropTenant", p, DropTenantReply.self).dropped
+    }
+
+    /// `MigrateBatch`.
+    public func migrateBatch(limit: Int? = nil) throws -> MigrationProgress {
+        try call("MigrateBatch", MigrateBatchParameters(limit: limit), MigrateBatchReply.self).progress
+    }
+
     private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
         try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
     }

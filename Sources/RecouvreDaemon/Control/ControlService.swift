@@ -90,7 +90,8 @@ final class ControlService: ControlHandler {
         let settings = TenantSettings(displayName: p.displayName, timezone: p.timezone, locale: try Self.locale(p.locale),
                                       emailFrom: p.emailFrom, smtpURL: p.smtpURL)
         let registry = self.registry
-        return Self.info(try await call { try registry.create($0, slug: slug, settings: settings) })
+        let reuse = p.reuseDroppedSlug ?? false
+        return Self.info(try await call { try registry.create($0, slug: slug, settings: settings, reuseDroppedSlug: reuse) })
     }
 
     func listTenants() async throws -> [TenantInfo] {
@@ -207,6 +208,9 @@ final class ControlService: ControlHandler {
             case .notFound(let slug): throw ControlError.tenantNotFound(slug: slug)
             case .exists(let slug): throw ControlError.tenantExists(slug: slug)
             case .invalid(let field, let reason): throw ControlError.invalidArgument(field: field, reason: reason)
+            case .busy(let slug, let reason): throw ControlError.tenantBusy(slug: slug, reason: reason)
+            case .dropped(let slug, let name, let at, let by):
+                throw ControlError.tenantDropped(slug: slug, displayName: name, droppedAt: Self.iso(at), droppedBy: by)
             }
         } catch let error as ActionStateError {
             throw ControlError.actionStateConflict(id: Int(error.id), state: error.state, reason: error.reason)
