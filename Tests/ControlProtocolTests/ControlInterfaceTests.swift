@@ -13,6 +13,17 @@ struct ControlInterfaceTests {
         #expect(text == ControlInterface.description)
     }
 
+    @Test func theProtocolDocumentCarriesTheInterfaceWhole() throws {
+        let document = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/control-protocol.md")
+        let text = try String(contentsOf: document, encoding: .utf8)
+        let opening = try #require(text.range(of: "enforces too):\n\n```\n"), "docs/control-protocol.md lost its interface block")
+        let closing = try #require(text.range(of: "\n```\n", range: opening.upperBound..<text.endIndex))
+        #expect(String(text[opening.upperBound..<closing.lowerBound]) + "\n" == ControlInterface.description,
+                "docs/control-protocol.md's copy of the interface is out of date: copy Sources/ControlProtocol/io.recouvre.Control.varlink")
+    }
+
     @Test("every method the dispatcher routes is declared, and every declared member has a doc comment")
     func membersDocumented() {
         let lines = ControlInterface.description.split(separator: "\n", omittingEmptySubsequences: false)
