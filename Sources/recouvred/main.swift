@@ -45,7 +45,8 @@ struct Recouvred: AsyncParsableCommand {
             return
         }
         do {
-            try await Daemon(configuration: settings).run()
+            // The password file is read here, after --database, so that it applies to any conninfo.
+            try await Daemon(configuration: settings.resolvingDatabasePassword(environment: ProcessInfo.processInfo.environment)).run()
         } catch {
             FileHandle.standardError.write(Data("recouvred: \(error)\n".utf8))
             throw ExitCode(1)

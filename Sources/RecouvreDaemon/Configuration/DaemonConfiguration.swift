@@ -66,6 +66,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var calendar = CalendarSettings()
     /// Where letters are written for the operator to print and post, one folder per tenant.
     public var letterSpool = "/var/lib/recouvre/letters"
+    /// A file holding the database password (absolute path); empty: systemd's credential
+    /// `$CREDENTIALS_DIRECTORY/db-password` when present, else none (see `DatabasePassword`).
+    public var databasePasswordFile = ""
 
     public init() {}
 
@@ -84,6 +87,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "calendar.minimum_spacing_hours", "calendar.letter_window", "calendar.letter_days", "calendar.call_window",
         "calendar.call_days",
         "letters.spool_directory",
+        "database.password_file",
     ]
 
     /// Applies a configuration file over the current values.
@@ -229,6 +233,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "letters.spool_directory":
             letterSpool = try string()
             guard letterSpool.hasPrefix("/") else { throw fail("the spool directory must be an absolute path") }
+        case "database.password_file":
+            databasePasswordFile = try string()
+            guard databasePasswordFile.isEmpty || databasePasswordFile.hasPrefix("/") else {
+                throw fail("the password file must be an absolute path, or empty for the systemd credential db-password")
+            }
         default: throw fail("unknown setting")
         }
     }
