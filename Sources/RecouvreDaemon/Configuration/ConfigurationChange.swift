@@ -27,6 +27,7 @@ public struct ConfigurationChange: Sendable, Equatable {
         keep("database.conninfo", \.databaseConninfo)
         keep("database.apply_migrations", \.applyMigrationsAtStart)
         keep("database.startup_attempts", \.startupAttempts)
+        keep("database.password_file", \.databasePasswordFile)
         keep("control.socket", \.socketPath)
         keep("control.allowed_uids", \.allowedUIDs)
         keep("control.allowed_gids", \.allowedGIDs)

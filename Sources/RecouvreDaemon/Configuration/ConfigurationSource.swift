@@ -17,11 +17,13 @@ public struct ConfigurationSource: Sendable, Equatable {
         self.socketOverride = socketOverride
     }
 
-    /// Reads the configuration; throws the loader's error, which names the file and line.
+    /// Reads the configuration; throws the loader's error, which names the file and line. The
+    /// database password file is read last, after the flags, so that it applies to any conninfo,
+    /// and again at each reload, so that an unchanged password reads as an unchanged conninfo.
     public func load() throws(ConfigurationError) -> DaemonConfiguration {
         var configuration = try DaemonConfiguration.load(path: path, environment: environment)
         if let databaseOverride { configuration.databaseConninfo = databaseOverride }
         if let socketOverride { configuration.socketPath = socketOverride }
-        return configuration
+        return try configuration.resolvingDatabasePassword(environment: environment)
     }
 }

@@ -71,6 +71,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     var metricsListen: MetricsAddress?
     /// How log records are written: `logfmt` or `json`, one line each on stderr.
     public var logFormat = LogFormat.logfmt
+    /// A file holding the database password (absolute path); empty: systemd's credential
+    /// `$CREDENTIALS_DIRECTORY/db-password` when present, else none (see `DatabasePassword`).
+    public var databasePasswordFile = ""
 
     public init() {}
 
@@ -91,6 +94,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         "letters.spool_directory",
         "metrics.listen",
         "log.format",
+        "database.password_file",
     ]
 
     /// Applies a configuration file over the current values.
@@ -247,6 +251,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
             let name = try string()
             guard let format = LogFormat(rawValue: name) else { throw fail("expected \"logfmt\" or \"json\"") }
             logFormat = format
+        case "database.password_file":
+            databasePasswordFile = try string()
+            guard databasePasswordFile.isEmpty || databasePasswordFile.hasPrefix("/") else {
+                throw fail("the password file must be an absolute path, or empty for the systemd credential db-password")
+            }
         default: throw fail("unknown setting")
         }
     }
