@@ -76,5 +76,7 @@ struct WatchdogEndToEndTests {
         // The send times out: a failed attempt, and the scheduler moves on and feeds the watchdog.
         #expect(try await waitUntil(timeout: .seconds(60)) { try stepState() == "scheduled" }, "log: \(daemon.logText)")
         #expect(try await waitUntil { pings() > whileStuck }, "pings resume")
+        // The relay's socket must stay open to the end: closed, it would answer with a reset.
+        withExtendedLifetime(relay) {}
     }
 }
