@@ -16,6 +16,9 @@ public final class NotifySocketListener: Sendable {
         let path: String
         private let lock = NSLock()
         private var received: [String] = []
+        /// When each datagram arrived, taken on the receiving thread (which no busy test
+        /// process delays, unlike a task waiting for the shared pool).
+        private var arrivals: [ContinuousClock.Instant] = []
         private var stopped = false
 
         init(fd: Int32, path: String) {
@@ -24,6 +27,9 @@ public final class NotifySocketListener: Sendable {
         }
 
         var messages: [String] { lock.withLock { received } }
+        var timedMessages: [(at: ContinuousClock.Instant, message: String)] {
+            lock.withLock { Array(zip(arrivals, received)).map { (at: $0.0, message: $0.1) } }
+        }
         func stop() { lock.withLock { stopped = true } }
 
         func run() {
@@ -32,7 +38,11 @@ public final class NotifySocketListener: Sendable {
                 let count = recv(fd, &buffer, buffer.count, 0)
                 if count > 0 {
                     let message = String(decoding: buffer[0..<count], as: UTF8.self)
-                    lock.withLock { received.append(message) }
+                    let now = ContinuousClock.now
+                    lock.withLock {
+                        received.append(message)
+                        arrivals.append(now)
+                    }
                 }
             }
             close(fd)
@@ -71,6 +81,11 @@ public final class NotifySocketListener: Sendable {
 
     /// Every datagram received so far.
     public var messages: [String] { receiver.messages }
+
+    /// When each datagram containing `line` arrived, in order.
+    public func arrivals(of line: String) -> [ContinuousClock.Instant] {
+        receiver.timedMessages.filter { $0.message.split(separator: "\n").contains(Substring(line)) }.map(\.at)
+    }
 
     /// Waits until a datagram contains `line` (e.g. "READY=1"), or the deadline passes.
     public func waitFor(_ line: String, timeout: Duration = .seconds(20)) async throws -> Bool {
