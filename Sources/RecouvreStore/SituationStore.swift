@@ -56,7 +56,7 @@ public struct SituationStore: Sendable {
             plan: try plan(c, debtorID: debtor.id, paidTotal: paidTotal),
             courtesyDone: courtesyDone,
             instalmentRemindersDone: instalmentsDone,
-            openTasks: try openCase.map { try TaskDeadlineStore(slug: slug).openTasks(c, caseID: $0.id) } ?? [])
+            openTasks: try openCase.map { try TaskDeadlineStore(slug: slug).openTasks(c, debtorID: debtor.id, caseID: $0.id) } ?? [])
     }
 
     /// A debtor, without locking it (previews and reports).

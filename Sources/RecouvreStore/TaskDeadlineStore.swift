@@ -11,15 +11,16 @@ public struct TaskDeadlineStore: Sendable {
 
     public init(slug: TenantSlug) { self.slug = slug }
 
-    /// The open tasks of the case, with the position of the step that opened each. Approval
-    /// tasks are not included: they hold a step, they are not one.
-    public func openTasks(_ c: PostgresConnection, caseID: Int64) throws -> [OpenTask] {
+    /// The open tasks of the debtor's case, with the position of the step that opened each.
+    /// Approval tasks are not included: they hold a step, they are not one. Read on every review
+    /// and step, so found through the debtor (`tasks_debtor`), not by scanning the tasks.
+    public func openTasks(_ c: PostgresConnection, debtorID: Int64, caseID: Int64) throws -> [OpenTask] {
         try c.query("""
             SELECT t.id, t.deadline, t.overdue_at IS NOT NULL AS noted, a.step
             FROM \(schema).tasks t LEFT JOIN \(schema).actions a ON a.id = t.action_id AND a.kind = 'step'
-            WHERE t.case_id = $1 AND t.state = 'open' AND t.kind <> 'approval'
+            WHERE t.debtor_id = $1 AND t.case_id = $2 AND t.state = 'open' AND t.kind <> 'approval'
             ORDER BY t.id
-            """, [caseID]).rows.map { row in
+            """, [debtorID, caseID]).rows.map { row in
             OpenTask(id: try row.decode(Int64.self, "id"), stepPosition: try row.decodeIfPresent(Int.self, "step"),
                      deadline: try row.decodeIfPresent(Date.self, "deadline"), overdueNoted: try row.decode(Bool.self, "noted"))
         }

@@ -25,7 +25,7 @@ extension StepDelivery {
             return []
         }
         let debtor = context.debtor
-        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let locale = tenant.locale(for: debtor)
         let today = context.calendar.localDay(of: context.now)
         // One claim for both files: the figures of claim_statement on the day of the step.
         let (file, lines) = try CourtFileBuilder(tenant: tenant, work: work)

@@ -23,7 +23,7 @@ extension StepDelivery {
     func letterPDF(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding],
                            statement: [ClaimStatementLine], channels: TenantChannels, context: DebtorContext) throws -> Data {
         let debtor = context.debtor
-        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let locale = tenant.locale(for: debtor)
         let (letterhead, place, signature) = self.letterhead(channels)
         let recipient = LetterDebtor(name: debtor.name, addressLines: debtor.address, kind: context.situation.debtorKind,
                                      customerReference: debtor.externalRef)
@@ -53,7 +53,7 @@ extension StepDelivery {
     /// (not yet due and disputed ones included, marked), on the tenant's letterhead.
     func statementAttachment(action: ClaimedAction, context: DebtorContext, _ c: PostgresConnection) throws -> EmailAttachment {
         let debtor = context.debtor
-        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let locale = tenant.locale(for: debtor)
         let channels = try TenantChannels.load(c, slug: tenant.slug)
         let (letterhead, place, signature) = self.letterhead(channels)
         let today = context.calendar.localDay(of: context.now)

@@ -30,7 +30,7 @@ struct StepDelivery {
                  detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> Pending {
         let debtor = context.debtor
         let today = context.calendar.localDay(of: context.now)
-        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let locale = tenant.locale(for: debtor)
         // From the formal notice on, the message states what the law adds: the same figures as claim_statement.
         let statement = planned.stage >= .formalNotice
             ? try work.claimStatement(c, debtorID: debtor.id, asOf: today).filter { Set(planned.invoiceIds).contains($0.invoiceId) }
@@ -112,7 +112,7 @@ struct StepDelivery {
     func post(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding], context: DebtorContext,
               detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> OutgoingPost {
         let debtor = context.debtor
-        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let locale = tenant.locale(for: debtor)
         let channels = try TenantChannels.load(c, slug: tenant.slug)
         let key = "\(tenant.slug)-action-\(action.id)"
         if planned.channel == .sms {
@@ -160,7 +160,7 @@ struct StepDelivery {
     func task(_ planned: PlannedWork, action: ClaimedAction, invoices: [InvoiceStanding], context: DebtorContext,
               detail: inout [String: any Sendable], _ c: PostgresConnection) throws -> [LetterSpool.StagedLetter] {
         let debtor = context.debtor
-        let locale = debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let locale = tenant.locale(for: debtor)
         let kind = TaskTitles.stepKinds.contains(planned.template) ? planned.template : "call"
         let title = TaskTitles.title(kind: kind, debtorName: debtor.name, total: Self.total(invoices, locale), locale: locale)
         let calls = context.calendar.calendar(for: .call)

@@ -131,7 +131,8 @@ struct WorkExecution {
         }
         if planned.channel == .task, let open = situation.openCase {
             // The task just opened has a deadline the next review must not miss.
-            situation.openTasks = try TaskDeadlineStore(slug: tenant.slug).openTasks(c, caseID: open.id)
+            situation.openTasks = try TaskDeadlineStore(slug: tenant.slug)
+                .openTasks(c, debtorID: context.debtor.id, caseID: open.id)
         }
         context.situation = situation
         try review.apply(context.reconcile(), context: &context, c)
@@ -155,7 +156,7 @@ struct WorkExecution {
 
     /// A step that needs a person's approval waits, and the collectors get a task asking for it.
     private func hold(_ action: ClaimedAction, planned: PlannedWork, context: DebtorContext, _ c: PostgresConnection) throws -> Output {
-        let locale = context.debtor.locale.flatMap(MessageLocale.init(rawValue:)) ?? tenant.locale
+        let locale = tenant.locale(for: context.debtor)
         try work.hold(c, id: action.id)
         let title = TaskTitles.approval(stage: planned.stage, template: planned.template, debtorName: context.debtor.name,
                                         total: StepDelivery.total(standing(planned.invoiceIds, in: context.situation), locale),
