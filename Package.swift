@@ -62,6 +62,12 @@ let package = Package(
         ),
         // Letters to debtors as PDF; cairo and pango stay inside each render.
         .target(name: "RecouvreLetters", dependencies: ["RecouvreCore", "CPangoCairo"]),
+        // Reading what creditors and banks send: CSV files in French or international conventions,
+        // ISO 20022 camt.053/054 and CFONB 120 bank statements, and matching bank credits to invoices.
+        // Pure: bytes in, values out (FoundationXML parses without I/O).
+        .target(name: "RecouvreImport", dependencies: ["RecouvreCore"]),
+        // Report charts as PNG or SVG, drawn with cairo and pango.
+        .target(name: "RecouvreCharts", dependencies: ["CPangoCairo"]),
         // The varlink interface recouvred and recouvrectl speak.
         // The interface text is a Swift constant; the .varlink file is its copy for readers and tools.
         .target(name: "ControlProtocol", dependencies: ["RecouvreCore"], exclude: ["io.recouvre.Control.varlink"]),
@@ -70,6 +76,7 @@ let package = Package(
             name: "RecouvreDaemon",
             dependencies: [
                 "Postgres", "RecouvreCore", "RecouvreStore", "RecouvreChannels", "RecouvreLetters", "ControlProtocol",
+                "RecouvreImport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -86,6 +93,10 @@ let package = Package(
             name: "recouvrectl",
             dependencies: [
                 "ControlProtocol", "RecouvreCore",
+                // File imports stream straight into PostgreSQL under the operator's credentials.
+                "Postgres", "RecouvreStore", "RecouvreImport",
+                // report --png/--svg.
+                "RecouvreCharts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Policies are written in YAML; the CLI turns them into JSON for the daemon.
                 .product(name: "Yams", package: "Yams"),
@@ -105,6 +116,8 @@ let package = Package(
         ),
         .testTarget(name: "RecouvreLettersTests", dependencies: ["RecouvreLetters", "RecouvreCore"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol"]),
+        .testTarget(name: "RecouvreImportTests", dependencies: ["RecouvreImport", "RecouvreCore"]),
+        .testTarget(name: "RecouvreChartsTests", dependencies: ["RecouvreCharts"]),
         .testTarget(name: "RecouvreDaemonTests", dependencies: ["RecouvreDaemon", "RecouvreCore", "RecouvreTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Postgres", "RecouvreTestSupport", "ControlProtocol"]),
     ],
