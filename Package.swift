@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "RecouvreLettersTests", dependencies: ["RecouvreLetters", "RecouvreCore"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol"]),
         .testTarget(name: "RecouvreImportTests", dependencies: ["RecouvreImport", "RecouvreCore"]),
-        .testTarget(name: "RecouvreChartsTests", dependencies: ["RecouvreCharts"]),
+        .testTarget(name: "RecouvreChartsTests", dependencies: ["RecouvreCharts", "CPangoCairo"]),
         .testTarget(name: "RecouvreDaemonTests", dependencies: ["RecouvreDaemon", "RecouvreCore", "RecouvreTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Postgres", "RecouvreTestSupport", "ControlProtocol"]),
     ],
