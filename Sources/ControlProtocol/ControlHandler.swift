@@ -85,4 +85,7 @@ public protocol ControlHandler: Sendable {
     func dropTenant(_ p: DropTenantParameters, caller: ControlCaller) async throws -> DroppedTenantInfo
     /// `MigrateBatch`: the control schema, then up to `limit` tenants behind; what is left.
     func migrateBatch(limit: Int) async throws -> MigrationProgress
+
+    /// `GetReport`: one of the tenant's reports, as its reporting view gives it.
+    func getReport(_ p: GetReportParameters) async throws -> ReportInfo
 }

@@ -749,6 +749,32 @@ public enum ControlInterface {
     # it until remaining is 0 to show progress; an interrupted run resumes.
     method MigrateBatch(limit: ?int) -> (progress: MigrationProgress)
 
+    # A column of a report. name: the reporting view's column; title: its
+    # heading; unit: text, month, amount, count, days or percent.
+    type ReportColumn (name: string, title: string, unit: string)
+
+    # One row of a report: its values in column order, exact decimals as
+    # text, null where the view has none (e.g. a share of nothing).
+    type ReportRow (values: []?string)
+
+    # A report on a tenant's data, as its reporting view gives it (see
+    # docs/reporting.md). asOf: the day the figures are for, tenant zone.
+    type Report (
+      report: string,
+      title: string,
+      tenant: string,
+      asOf: string,
+      columns: []ReportColumn,
+      rows: []ReportRow
+    )
+
+    # Reads a report: aging (aged balance per currency, on asOf or today),
+    # dso (days sales outstanding by the countback method, 12 month ends),
+    # funnel (cases that reached each stage and paid after it) or collected
+    # (amounts collected per month by the stage that preceded the payment).
+    # Only aging takes asOf (YYYY-MM-DD).
+    method GetReport(slug: string, report: string, asOf: ?string) -> (report: Report)
+
     """#
 
     /// The fully qualified name of `member`, e.g. `io.recouvre.Control.GetStatus`.

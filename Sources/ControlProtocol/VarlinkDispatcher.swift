@@ -203,6 +203,13 @@ public struct VarlinkDispatcher: Sendable {
                 throw ControlError.invalidArgument(field: "limit", reason: "must be between 1 and 1000")
             }
             return try VarlinkMessage.reply(MigrateBatchReply(progress: try await handler.migrateBatch(limit: limit)))
+        case "GetReport":
+            let p = try request.decodeParameters(GetReportParameters.self)
+            guard GetReportParameters.reports.contains(p.report) else {
+                throw ControlError.invalidArgument(
+                    field: "report", reason: "'\(p.report)' is not a report; ask for one of \(GetReportParameters.reports.joined(separator: ", "))")
+            }
+            return try VarlinkMessage.reply(GetReportReply(report: try await handler.getReport(p)))
         default:
             throw VarlinkError.methodNotFound(request.method)
         }

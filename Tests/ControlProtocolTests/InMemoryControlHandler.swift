@@ -432,3 +432,76 @@ final class QueueSerialExecutor: SerialExecutor {
         queue.async { job.runSynchronously(on: executor) }
     }
 }
+
+/// Reports: fixed figures, so that recouvrectl's tables and charts can be checked exactly.
+extension InMemoryControlHandler {
+    func getReport(_ p: GetReportParameters) async throws -> ReportInfo {
+        _ = try tenant(p.slug)
+        guard p.asOf == nil || p.report == "aging" else {
+            throw ControlError.invalidArgument(field: "asOf", reason: "only aging takes a day")
+        }
+        var report = Self.sampleReports[p.report]!
+        report.tenant = p.slug
+        if let asOf = p.asOf { report.asOf = asOf }
+        return report
+    }
+
+    static let sampleReports: [String: ReportInfo] = [
+        "aging": ReportInfo(
+            report: "aging", title: "Aged balance", tenant: "", asOf: "2026-11-30",
+            columns: [
+                ReportColumnInfo(name: "currency", title: "currency", unit: "text"),
+                ReportColumnInfo(name: "not_yet_due", title: "not yet due", unit: "amount"),
+                ReportColumnInfo(name: "days_1_30", title: "1–30 days", unit: "amount"),
+                ReportColumnInfo(name: "days_31_60", title: "31–60 days", unit: "amount"),
+                ReportColumnInfo(name: "days_61_90", title: "61–90 days", unit: "amount"),
+                ReportColumnInfo(name: "over_90", title: "over 90 days", unit: "amount"),
+                ReportColumnInfo(name: "total", title: "total", unit: "amount"),
+                ReportColumnInfo(name: "debtors", title: "debtors", unit: "count"),
+                ReportColumnInfo(name: "invoices", title: "invoices", unit: "count"),
+            ],
+            rows: [
+                ReportRowInfo(values: ["CHF", "0.00", "500.00", "0.00", "0.00", "0.00", "500.00", "1", "1"]),
+                ReportRowInfo(values: ["EUR", "1200.00", "600.00", "300.00", "0.00", "2400.00", "4500.00", "3", "6"]),
+            ]),
+        "dso": ReportInfo(
+            report: "dso", title: "Days sales outstanding (countback)", tenant: "", asOf: "2026-11-30",
+            columns: [
+                ReportColumnInfo(name: "month", title: "month", unit: "month"),
+                ReportColumnInfo(name: "currency", title: "currency", unit: "text"),
+                ReportColumnInfo(name: "receivables", title: "receivables", unit: "amount"),
+                ReportColumnInfo(name: "dso_days", title: "DSO (days)", unit: "days"),
+            ],
+            rows: [
+                ReportRowInfo(values: ["2026-10", "EUR", "3000.00", "45.0"]),
+                ReportRowInfo(values: ["2026-11", "EUR", "4500.00", "76.0"]),
+            ]),
+        "funnel": ReportInfo(
+            report: "funnel", title: "Stage funnel", tenant: "", asOf: "2026-11-30",
+            columns: [
+                ReportColumnInfo(name: "stage", title: "stage", unit: "text"),
+                ReportColumnInfo(name: "cases_reached", title: "cases reached", unit: "count"),
+                ReportColumnInfo(name: "paid_after", title: "paid after", unit: "count"),
+                ReportColumnInfo(name: "paid_share", title: "paid %", unit: "percent"),
+            ],
+            rows: [
+                ReportRowInfo(values: ["reminder", "8", "4", "50.0"]),
+                ReportRowInfo(values: ["formal_notice", "2", "0", "0.0"]),
+                ReportRowInfo(values: ["legal", "0", "0", nil]),
+            ]),
+        "collected": ReportInfo(
+            report: "collected", title: "Collected per month", tenant: "", asOf: "2026-11-30",
+            columns: [
+                ReportColumnInfo(name: "month", title: "month", unit: "month"),
+                ReportColumnInfo(name: "currency", title: "currency", unit: "text"),
+                ReportColumnInfo(name: "preceding_stage", title: "preceding stage", unit: "text"),
+                ReportColumnInfo(name: "payments", title: "payments", unit: "count"),
+                ReportColumnInfo(name: "amount", title: "amount", unit: "amount"),
+            ],
+            rows: [
+                ReportRowInfo(values: ["2026-10", "EUR", "none", "2", "150.00"]),
+                ReportRowInfo(values: ["2026-10", "EUR", "reminder", "1", "100.10"]),
+                ReportRowInfo(values: ["2026-11", "EUR", "formal_notice", "1", "900.00"]),
+            ]),
+    ]
+}

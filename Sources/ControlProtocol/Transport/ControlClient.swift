@@ -207,6 +207,11 @@ public final class ControlClient: Sendable {
         try call("MigrateBatch", MigrateBatchParameters(limit: limit), MigrateBatchReply.self).progress
     }
 
+    /// `GetReport`.
+    public func getReport(_ p: GetReportParameters) throws -> ReportInfo {
+        try call("GetReport", p, GetReportReply.self).report
+    }
+
     private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
         try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
     }
