@@ -67,8 +67,10 @@ struct ReportChart {
         case "funnel":
             let stage = report.column("stage")!, reached = report.column("cases_reached")!, paid = report.column("paid_after")!
             return BarChart(title: title, subtitle: subtitle, categories: rows.map { $0.values[stage] ?? "" },
-                            series: [BarSeries(name: "cases reached", values: rows.map { Self.plotted($0.values[reached] ?? "0") }),
-                                     BarSeries(name: "paid after", values: rows.map { Self.plotted($0.values[paid] ?? "0") })],
+                            series: [("cases reached", reached), ("paid after", paid)].map { name, column in
+                                let figures = rows.map { $0.values[column] ?? "0" }
+                                return BarSeries(name: name, values: figures.map(Self.plotted), labels: figures.map { Self.grouped($0) })
+                            },
                             unit: "cases")
         default:
             let monthColumn = report.column("month")!, stageColumn = report.column("preceding_stage")!
@@ -89,11 +91,10 @@ struct ReportChart {
         }
     }
 
-    /// The exact figure printed after each terminal bar.
+    /// The exact figure printed after each terminal bar (each series' label, or a stack's total).
     func figure(_ chart: BarChart, series: Int?, category: Int) -> String {
-        if let series { return chart.series[series].labels?[category].replacingOccurrences(of: "\u{202F}", with: " ")
-            ?? Self.grouped(String(format: "%.0f", chart.series[series].values[category]), separator: " ") }
-        return chart.totalLabels?[category].replacingOccurrences(of: "\u{202F}", with: " ") ?? ""
+        let label = if let series { chart.series[series].labels?[category] } else { chart.totalLabels?[category] }
+        return label?.replacingOccurrences(of: "\u{202F}", with: " ") ?? ""
     }
 
     /// A figure as a plot position only: never used as an amount.
