@@ -32,12 +32,8 @@ final class ChartCanvas {
         case .png:
             surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
         case .svg:
-            let closure = Unmanaged.passUnretained(sink).toOpaque()
-            surface = cairo_svg_surface_create_for_stream({ closure, bytes, length in
-                guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-                Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
-                return CAIRO_STATUS_SUCCESS
-            }, closure, Double(width), Double(height))
+            surface = cairo_svg_surface_create_for_stream(Self.append, Unmanaged.passUnretained(sink).toOpaque(),
+                                                          Double(width), Double(height))
         }
         guard let surface else { throw ChartRenderError(operation: "creating the \(format) surface", reason: "out of memory") }
         self.surface = surface
@@ -127,12 +123,7 @@ final class ChartCanvas {
             cairo_surface_finish(surface)
         case .png:
             cairo_surface_flush(surface)
-            let closure = Unmanaged.passUnretained(sink).toOpaque()
-            let written = cairo_surface_write_to_png_stream(surface, { closure, bytes, length in
-                guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-                Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
-                return CAIRO_STATUS_SUCCESS
-            }, closure)
+            let written = cairo_surface_write_to_png_stream(surface, Self.append, Unmanaged.passUnretained(sink).toOpaque())
             guard written == CAIRO_STATUS_SUCCESS else {
                 throw ChartRenderError(operation: "writing the PNG", reason: Self.text(written))
             }
@@ -157,6 +148,13 @@ final class ChartCanvas {
         let made = pango_font_description_from_string(font)
         fonts[font] = made
         return made
+    }
+
+    /// cairo's write callback: appends the bytes to the `Sink` passed as its closure.
+    private static let append: cairo_write_func_t = { closure, bytes, length in
+        guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+        Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+        return CAIRO_STATUS_SUCCESS
     }
 
     private static func text(_ status: cairo_status_t) -> String {
