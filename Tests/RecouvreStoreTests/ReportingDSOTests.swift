@@ -116,6 +116,26 @@ final class ReportingDSOTests {
             """, as: Int.self) == 0)
     }
 
+    @Test func paymentsNamingNoInvoicePayTheOldestFirstAndAPaidCurrencyHasZeroDays() throws {
+        let x = try sql.insertDebtor(ref: "CLI-X")
+        _ = try sql.insertInvoice(debtor: x, number: "G-1", amount: "400.00", currency: "GBP", issuedOn: "2024-05-01",
+                                  dueOn: "2024-05-31")
+        _ = try sql.insertInvoice(debtor: x, number: "G-2", amount: "600.00", currency: "GBP", issuedOn: "2024-06-01",
+                                  dueOn: "2024-06-30")
+        try sql.insertPayment(debtor: x, amount: "500.00", currency: "GBP", receivedOn: "2024-06-15")
+        try sql.insertPayment(debtor: x, amount: "500.00", currency: "GBP", receivedOn: "2024-07-01")
+        // On 30 June the first 500 pays G-1 (400, due first) and 100 of G-2; the second is not received yet.
+        #expect(try sql.reportLines("""
+            SELECT number, paid::text, outstanding::text FROM invoice_balances_as_of('2024-06-30') ORDER BY number
+            """, ["number", "paid", "outstanding"]) == ["G-1 400.00 0.00", "G-2 100.00 500.00"])
+        // 500 owed, less than June's 600 of sales: 500/600 × 30 = 25.0. On 31 July all is paid: 0.0.
+        #expect(try sql.reportLines("""
+            SELECT month_end::text, currency, receivables::text, dso_days::text FROM dso_by_month_as_of('2024-07-31')
+            """, ["month_end", "currency", "receivables", "dso_days"]) == [
+                "2024-05-31 GBP 400.00 31.0", "2024-06-30 GBP 500.00 25.0", "2024-07-31 GBP 0.00 0.0",
+            ])
+    }
+
     @Test func aCreditNoteLowersTheBalanceFromTheDayItIsGranted() throws {
         try history()
         let f3 = try sql.value("SELECT id FROM invoices WHERE number = 'F-3'", as: Int64.self)
