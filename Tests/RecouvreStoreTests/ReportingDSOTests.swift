@@ -29,6 +29,21 @@ final class ReportingDSOTests {
         try sql.insertPayment(debtor: a, invoice: f2, amount: "2000.00", receivedOn: "2024-07-02")
     }
 
+    @Test func everyReportSaysWhatItIsInItsComment() throws {
+        let reports = ["invoice_balances_as_of", "report_months", "dso_countback", "dso_by_month_as_of", "dso_by_month",
+                       "collection_effectiveness_by_month_as_of", "collection_effectiveness_by_month", "collected_by_month",
+                       "promise_outcomes", "plan_outcomes", "stage_funnel", "channel_effectiveness_within",
+                       "channel_effectiveness", "disputes_by_reason", "prescription_ending_within", "prescription_ending_soon"]
+        let described = try sql.query("""
+            SELECT p.proname AS name FROM pg_proc p
+            WHERE p.pronamespace = current_schema()::regnamespace AND obj_description(p.oid, 'pg_proc') <> ''
+            UNION
+            SELECT c.relname FROM pg_class c
+            WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'v' AND obj_description(c.oid, 'pg_class') <> ''
+            """).rows.map { try $0.decode(String.self, "name") }
+        #expect(Set(reports).subtracting(described).isEmpty, "reports without a comment")
+    }
+
     @Test func balancesAsOfADayIgnoreLaterPaymentsAndInvoices() throws {
         try history()
         // At the end of 30 June F-2 is still owed: its payment came on 2 July. F-4 is not issued yet.
