@@ -42,4 +42,26 @@ final class ReportQueriesTests {
         #expect(table.asOf.description == today)
         #expect(table.rows.isEmpty)
     }
+
+    @Test func theMonthlyReportsReadTheirViewsInTheAnnouncedShape() throws {
+        let a = try sql.insertDebtor(ref: "CLI-A")
+        let today = try sql.value("SELECT local_today()::text", as: String.self)
+        let invoice = try sql.value("""
+            INSERT INTO invoices (debtor_id, number, issued_on, due_on, amount)
+            VALUES ($1, 'F-1', $2::date - 40, $2::date - 10, 300.00) RETURNING id
+            """, [a, today], as: Int64.self)
+        _ = try sql.insertPayment(debtor: a, invoice: invoice, amount: "120.50")
+        let queries = ReportQueries(slug: slug)
+        let dso = try queries.table(database.connection, .dso)
+        // A month end per month since the invoice was issued (nothing was owed before), the current last.
+        let issued = try sql.value("SELECT to_char($1::date - 40, 'YYYY-MM')", [today], as: String.self)
+        #expect(dso.rows.first?[0] == issued)
+        #expect(dso.rows.last?[0] == String(today.prefix(7)))
+        #expect(dso.rows.allSatisfy { $0.count == ReportKind.dso.columns.count && $0[1] == "EUR" })
+        let funnel = try queries.table(database.connection, .funnel)
+        #expect(funnel.rows.map { $0[0] } == ["reminder", "call", "formal_notice", "agency", "small_claims", "legal"])
+        let collected = try queries.table(database.connection, .collected)
+        // The payment, received today with nothing sent before it.
+        #expect(collected.rows == [[String(today.prefix(7)), "EUR", "none", "1", "120.50"]])
+    }
 }
