@@ -2564,10 +2564,15 @@ COMMENT ON VIEW @schema@.aged_balance_total IS 'The aged balance of all debtors 
 -- before it, payments received and reductions granted on or before it. Allocation follows
 -- invoice_balances: reductions and payments naming an invoice first, then the debtor's other
 -- payments of the currency to open invoices, oldest due date first.
+-- PL/pgSQL so that a call for one debtor is planned with its id (the debtor indexes are used):
+-- the channel and dispute reports call it once per debtor and day.
 CREATE FUNCTION @schema@.invoice_balances_as_of(as_of date, of_debtor bigint DEFAULT NULL)
     RETURNS TABLE (invoice_id bigint, debtor_id bigint, number text, currency text, issued_on date, due_on date,
                    amount numeric, paid numeric, reduced numeric, outstanding numeric)
-    LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
 WITH invoice AS (
     SELECT i.id, i.debtor_id, i.number, i.currency, i.issued_on, i.due_on, i.amount
     FROM @schema@.invoices i
@@ -2604,12 +2609,13 @@ WITH invoice AS (
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS open_before
     FROM after_direct a
 )
-SELECT o.id, o.debtor_id, o.number, o.currency, o.issued_on, o.due_on, o.amount,
+SELECT o.id, o.debtor_id, o.number, o.currency, o.issued_on, o.due_on, o.amount::numeric,
        o.paid_direct + least(o.open_after_direct, greatest(coalesce(p.unallocated, 0) - o.open_before, 0)),
        o.reduced,
        o.open_after_direct - least(o.open_after_direct, greatest(coalesce(p.unallocated, 0) - o.open_before, 0))
 FROM ordered o
-LEFT JOIN pool p ON p.debtor_id = o.debtor_id AND p.currency = o.currency
+LEFT JOIN pool p ON p.debtor_id = o.debtor_id AND p.currency = o.currency;
+END
 $$;
 
 COMMENT ON FUNCTION @schema@.invoice_balances_as_of(date, bigint) IS
@@ -2884,15 +2890,35 @@ WITH tz AS (
     FROM @schema@.actions a, tz
     WHERE a.state = 'succeeded' AND a.channel IN ('email', 'letter', 'sms', 'webhook')
       AND a.finished_at IS NOT NULL AND a.debtor_id IS NOT NULL
+), owed AS (
+    -- Each invoice of the debtor as it stood at the end of day s, as invoice_balances_as_of
+    -- computes it, inlined here so that the debtors' indexes serve every message at once: what is
+    -- left after reductions and payments naming it (open), and before the pool of payments naming
+    -- none is applied, oldest due date first (open_before).
+    SELECT o.*, coalesce(sum(o.open) OVER (PARTITION BY o.message_id, o.currency ORDER BY o.due_on, o.invoice_id
+                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS open_before
+    FROM (SELECT m.id AS message_id, i.id AS invoice_id, i.currency, i.due_on,
+                 greatest(i.amount
+                          - coalesce((SELECT sum(r.amount) FROM @schema@.reductions r
+                                      WHERE r.invoice_id = i.id AND r.granted_on <= m.day), 0)
+                          - coalesce((SELECT sum(p.amount) FROM @schema@.payments p
+                                      WHERE p.invoice_id = i.id AND p.received_on <= m.day), 0), 0) AS open
+          FROM message m JOIN @schema@.invoices i ON i.debtor_id = m.debtor_id AND i.issued_on <= m.day) o
+), pool AS (
+    SELECT m.id AS message_id, p.currency, sum(p.amount) AS amount
+    FROM message m JOIN @schema@.payments p
+         ON p.debtor_id = m.debtor_id AND p.invoice_id IS NULL AND p.received_on <= m.day
+    GROUP BY m.id, p.currency
 ), asked AS (
-    SELECT m.id, m.debtor_id, m.day, b.currency, sum(b.outstanding) AS owed
-    FROM (SELECT DISTINCT m1.debtor_id, m1.day FROM message m1) d
-    CROSS JOIN LATERAL @schema@.invoice_balances_as_of(d.day, d.debtor_id) b
-    JOIN message m ON m.debtor_id = d.debtor_id AND m.day = d.day
-    WHERE b.outstanding > 0
-      AND CASE WHEN m.kind = 'courtesy' THEN b.invoice_id = m.invoice_id ELSE b.due_on < m.day END
-    GROUP BY m.id, m.debtor_id, m.day, b.currency
-), covered AS (
+    SELECT m.id, m.debtor_id, m.day, o.currency,
+           sum(o.open - least(o.open, greatest(coalesce(pool.amount, 0) - o.open_before, 0))) AS owed
+    FROM owed o
+    JOIN message m ON m.id = o.message_id
+    LEFT JOIN pool ON pool.message_id = o.message_id AND pool.currency = o.currency
+    WHERE CASE WHEN m.kind = 'courtesy' THEN o.invoice_id = m.invoice_id ELSE o.due_on < m.day END
+    GROUP BY m.id, m.debtor_id, m.day, o.currency
+    HAVING sum(o.open - least(o.open, greatest(coalesce(pool.amount, 0) - o.open_before, 0))) > 0
+), covered AS MATERIALIZED (
     SELECT a.id
     FROM asked a
     CROSS JOIN LATERAL (
@@ -2901,7 +2927,7 @@ WITH tz AS (
           AND p.received_on > a.day AND p.received_on <= a.day + channel_effectiveness_within.days) paid
     GROUP BY a.id
     HAVING bool_and(paid.amount >= a.owed)
-), outcome AS (
+), outcome AS MATERIALIZED (
     SELECT m.channel, m.template,
            m.id IN (SELECT covered.id FROM covered)
            OR EXISTS (SELECT 1 FROM @schema@.cases c, tz

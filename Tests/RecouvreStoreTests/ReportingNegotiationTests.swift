@@ -43,6 +43,10 @@ final class ReportingNegotiationTests {
                 "2024-03-01 USD 1 1 0 0 400.00 400.00 0",
                 "2024-04-01 EUR 1 1 0 0 100.00 100.00 0",
             ])
+        // The tenant moves to New York (UTC−4 then): 22:30 UTC on 31 March is 18:30 there, still March.
+        _ = try database.connection.query("UPDATE recouvre.tenants SET timezone = 'America/New_York' WHERE slug = 'acme'")
+        #expect(try sql.reportLines("SELECT month::text, currency, made::text FROM promise_outcomes ORDER BY month, currency",
+                                    ["month", "currency", "made"]) == ["2024-03-01 EUR 5", "2024-03-01 USD 1"])
     }
 
     @Test func planOutcomesPerMonthCreatedAndCurrency() throws {
