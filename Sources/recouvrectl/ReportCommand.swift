@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
               aging      the aged balance per currency (not yet due, 1–30, 31–60, 61–90, over 90 days)
               dso        days sales outstanding by the countback method, at the last 12 month ends
               funnel     cases that reached each stage, and how many paid after it
-              collected  amounts collected per month, by the stage that preceded the payment
+              collected  amounts collected per month (the last 12), by the stage that preceded the payment
 
             The figures come from the tenant's reporting views (docs/reporting.md); they are exact
             decimals, printed as PostgreSQL computed them. A chart shows one currency: --currency,

@@ -55,7 +55,9 @@ public struct ReportQueries: Sendable {
         case .collected:
             """
             SELECT to_char(month, 'YYYY-MM'), currency, preceding_stage, payments::text, amount::text
-            FROM \(schema).collected_by_month ORDER BY currency, month, preceding_stage
+            FROM \(schema).collected_by_month
+            WHERE month >= date_trunc('month', \(schema).local_today()::timestamp) - interval '11 months'
+            ORDER BY currency, month, preceding_stage
             """
         }
     }
