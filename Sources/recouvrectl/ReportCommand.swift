@@ -72,7 +72,8 @@ struct ReportCommand: ParsableCommand {
         let files = [(png, ChartFormat.png), (svg, ChartFormat.svg)].compactMap { file, format in file.map { ($0, format) } }
         let renderer = ChartRenderer(width: width, height: height)
         let asked = currency, csv = self.csv, colours = options.colours
-        try options.perform({ client in
+        // The monthly reports rebuild twelve past balances: allow a large tenant minutes, not seconds.
+        try options.perform(timeout: .seconds(600), { client in
             let report = try client.getReport(parameters)
             let charts = ReportChart(report: report)
             var written: [String] = []
