@@ -85,4 +85,13 @@ public protocol ControlHandler: Sendable {
     func dropTenant(_ p: DropTenantParameters, caller: ControlCaller) async throws -> DroppedTenantInfo
     /// `MigrateBatch`: the control schema, then up to `limit` tenants behind; what is left.
     func migrateBatch(limit: Int) async throws -> MigrationProgress
+
+    /// `ImportBankStatement`: records a statement's new credits, matched to invoices or left unmatched.
+    func importBankStatement(_ p: ImportBankStatementParameters, caller: ControlCaller) async throws -> BankImportSummary
+    /// `ListUnmatchedCredits`: the credits waiting for a person.
+    func listUnmatchedCredits(tenant: String) async throws -> [BankCreditInfo]
+    /// `AssignCredit`: records an unmatched credit as a payment of an invoice or debtor.
+    func assignCredit(_ p: AssignCreditParameters, caller: ControlCaller) async throws -> BankCreditInfo
+    /// `IgnoreCredit`: sets an unmatched credit aside.
+    func ignoreCredit(_ p: IgnoreCreditParameters, caller: ControlCaller) async throws -> BankCreditInfo
 }

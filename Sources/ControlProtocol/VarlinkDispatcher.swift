@@ -203,6 +203,18 @@ public struct VarlinkDispatcher: Sendable {
                 throw ControlError.invalidArgument(field: "limit", reason: "must be between 1 and 1000")
             }
             return try VarlinkMessage.reply(MigrateBatchReply(progress: try await handler.migrateBatch(limit: limit)))
+        case "ImportBankStatement":
+            let p = try checked(request, ImportBankStatementParameters.self)
+            return try VarlinkMessage.reply(ImportBankStatementReply(summary: try await handler.importBankStatement(p, caller: caller)))
+        case "ListUnmatchedCredits":
+            let p = try checked(request, TenantParameters.self)
+            return try VarlinkMessage.reply(ListUnmatchedCreditsReply(credits: try await handler.listUnmatchedCredits(tenant: p.tenant)))
+        case "AssignCredit":
+            let p = try checked(request, AssignCreditParameters.self)
+            return try VarlinkMessage.reply(BankCreditReply(credit: try await handler.assignCredit(p, caller: caller)))
+        case "IgnoreCredit":
+            let p = try checked(request, IgnoreCreditParameters.self)
+            return try VarlinkMessage.reply(BankCreditReply(credit: try await handler.ignoreCredit(p, caller: caller)))
         default:
             throw VarlinkError.methodNotFound(request.method)
         }

@@ -36,6 +36,7 @@ struct ControlInterfaceTests {
             "GetMetrics",
             "Reload", "Drain", "Undrain", "SetLogLevel",
             "SetTenant", "DescribeTenantExport", "DropTenant", "MigrateBatch",
+            "ImportBankStatement", "ListUnmatchedCredits", "AssignCredit", "IgnoreCredit",
         ])
         for (index, line) in lines.enumerated()
         where line.hasPrefix("method ") || line.hasPrefix("type ") || line.hasPrefix("error ") {

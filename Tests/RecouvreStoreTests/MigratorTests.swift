@@ -50,7 +50,8 @@ final class MigratorTests {
             "\(try $0.decode(String.self, "table_name")):\(try $0.decode(String.self, "table_type"))"
         }
         #expect(relations == [
-            "actions:BASE TABLE", "aged_balance:VIEW", "aged_balance_total:VIEW", "cases:BASE TABLE", "debtors:BASE TABLE",
+            "actions:BASE TABLE", "aged_balance:VIEW", "aged_balance_total:VIEW", "bank_credits:BASE TABLE",
+            "bank_statements:BASE TABLE", "cases:BASE TABLE", "debtor_ibans:BASE TABLE", "debtors:BASE TABLE",
             "disputes:BASE TABLE", "events:BASE TABLE",
             "invoice_balances:VIEW", "invoices:BASE TABLE", "payment_plans:BASE TABLE", "payments:BASE TABLE",
             "plan_instalments:BASE TABLE", "policies:BASE TABLE", "policy_steps:BASE TABLE", "promises:BASE TABLE",
