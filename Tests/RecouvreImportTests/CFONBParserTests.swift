@@ -46,6 +46,10 @@ import Testing
         #expect(try CFONBParser.parse(Data(joined.utf8)).credits.count == 2)
     }
 
+    @Test func blankLinesAtTheEndAreNoRecords() throws {
+        #expect(try CFONBParser.parse(Data((BankFixtures.cfonb + "\n\r\n\n").utf8)).credits.count == 2)
+    }
+
     @Test func aLineNotOf120CharactersIsNamed() {
         var lines = BankFixtures.cfonb.split(separator: "\n").map(String.init)
         lines[3] = String(lines[3].dropLast(4))

@@ -45,7 +45,7 @@ public enum CFONBParser {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
             line.hasSuffix("\r") ? line.dropLast() : line
         }
-        if lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
         // Some banks send records without line ends.
         if lines.count == 1, let only = lines.first, only.count > 120, only.count % 120 == 0 {
             lines = stride(from: 0, to: only.count, by: 120).map { offset in
