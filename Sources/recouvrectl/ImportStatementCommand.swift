@@ -42,10 +42,7 @@ struct ImportStatementCommand: ParsableCommand {
             throw CommandFailure(message: "\(file) refused, nothing imported:\n\(error.description)", status: ExitStatus.refused)
         }
         let entry = try Self.entry(statement, file: file)
-        let parts = stride(from: 0, to: max(entry.credits.count, 1), by: BankStatementEntry.maxCredits).map { start in
-            BankStatementEntry(format: entry.format, account: entry.account, reference: entry.reference,
-                               credits: Array(entry.credits[start..<min(start + BankStatementEntry.maxCredits, entry.credits.count)]))
-        }
+        let parts = Self.parts(of: entry)
         let tenant = self.tenant, dryRun = self.dryRun
         try options.perform(timeout: .seconds(120), { client in
             // Each part is one transaction; a part sent again after an interruption adds only what is missing.
@@ -56,6 +53,30 @@ struct ImportStatementCommand: ParsableCommand {
             return ImportBankStatementReply(summary: BankImportSummary.combined(summaries, dryRun: dryRun))
         }, human: { Describe.bankImport($0.summary, statement: statement) })
     }
+
+    /// The statement cut into calls of at most ``BankStatementEntry/maxCredits`` credits and
+    /// ``partBytes`` bytes of credits, under the daemon's 64 KiB message limit.
+    static func parts(of entry: BankStatementEntry) -> [BankStatementEntry] {
+        let encoder = JSONEncoder()
+        var parts: [[BankCreditEntry]] = [[]]
+        var bytes = 0
+        for credit in entry.credits {
+            let size = (try? encoder.encode(credit).count) ?? partBytes
+            if parts[parts.count - 1].count == BankStatementEntry.maxCredits
+                || (!parts[parts.count - 1].isEmpty && bytes + size > partBytes) {
+                parts.append([])
+                bytes = 0
+            }
+            parts[parts.count - 1].append(credit)
+            bytes += size + 1
+        }
+        return parts.map {
+            BankStatementEntry(format: entry.format, account: entry.account, reference: entry.reference, credits: $0)
+        }
+    }
+
+    /// Room for credits in one call, leaving some for the rest of the message.
+    static let partBytes = 48 * 1024
 
     /// The statement as the interface carries it; amounts with more than two decimals are refused.
     static func entry(_ statement: BankStatement, file: String) throws -> BankStatementEntry {

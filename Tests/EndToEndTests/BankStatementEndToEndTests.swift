@@ -155,4 +155,44 @@ struct BankStatementEndToEndTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("line 3: a CFONB 120 record is 120 characters, this line has 100"), "\(refused.stderr)")
     }
+
+    /// A statement too long for one control message is sent in parts; importing it again
+    /// after a part went through adds nothing.
+    @Test func aLongStatementIsSentInPartsAndStaysIdempotent() async throws {
+        let daemon = try DaemonProcess(settings: "")
+        #expect(try await daemon.notify.waitFor("READY=1"), "log: \(daemon.logText)")
+        #expect(try daemon.ctl("tenant", "create", "long", "--name", "Grossiste Bernard").status == 0)
+        let note = String(repeating: "Reglement selon accord commercial, ", count: 25)
+        let entries = (1...230).map { n in
+            """
+              <Ntry>
+                <Amt Ccy="EUR">\(n).25</Amt>
+                <CdtDbtInd>CRDT</CdtDbtInd>
+                <Sts>BOOK</Sts>
+                <BookgDt><Dt>2026-03-03</Dt></BookgDt>
+                <AcctSvcrRef>LONG-\(n)</AcctSvcrRef>
+                <NtryDtls><TxDtls><RmtInf><Ustrd>\(note)</Ustrd></RmtInf></TxDtls></NtryDtls>
+              </Ntry>
+            """
+        }
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+            <BkToCstmrStmt><GrpHdr><MsgId>LONG</MsgId></GrpHdr><Stmt><Id>LONG-1</Id>
+            <Acct><Id><IBAN>FR7630004008280001234567841</IBAN></Id></Acct>
+            \(entries.joined(separator: "\n"))
+            </Stmt></BkToCstmrStmt></Document>
+            """
+        let file = daemon.directory.appendingPathComponent("long.xml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let first = try daemon.ctl("import", "statement", "--tenant", "long", file.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("new 230, already imported 0, matched → payments 0, unmatched 230"), "\(first.stdout.prefix(300))")
+        let sql = try PostgresConnection(conninfo: daemon.conninfo)
+        defer { sql.close() }
+        #expect(try Self.count(sql, "SELECT count(*) AS n FROM tenant_long.bank_credits") == 230)
+        #expect(try Self.count(sql, "SELECT count(DISTINCT statement_id) AS n FROM tenant_long.bank_credits") == 1)
+        let again = try daemon.ctl("import", "statement", "--tenant", "long", file.path)
+        #expect(again.stdout.contains("new 0, already imported 230"), "\(again.stdout.prefix(300))")
+    }
 }
