@@ -106,6 +106,17 @@ import Testing
         #expect(accepted.confidence == 90)
     }
 
+    @Test func aDebtorNamedInTheTextCountsAsThePayersName() throws {
+        // CFONB: no payer's name record, the name in the label.
+        let match = matcher.match(credit(500, text: "VIR DUPONT ET FILS FACT FA-2026-0102"), candidates: invoices)
+        let accepted = try #require(match.accepted)
+        #expect(accepted.invoice == "FA-2026-0102")
+        #expect(accepted.reasons.last == "Dupont et Fils SARL named in the remittance text")
+        // A short name is not looked for: too likely by chance.
+        let short = [InvoiceCandidate(number: "FA-9", debtorRef: "X", debtorName: "Léon SA", outstanding: 10)]
+        #expect(matcher.match(credit(10, text: "NAPOLEON"), candidates: short).suggestions.first?.confidence == 30)
+    }
+
     @Test func nothingKnownGivesNoSuggestion() {
         let match = matcher.match(credit(12, text: "REMBOURSEMENT"), candidates: invoices)
         #expect(match.accepted == nil)

@@ -11,7 +11,7 @@ import Foundation
 /// | amount equals the invoice's outstanding (or, for several named invoices of one debtor, their sum) | 30 |
 /// | else: invoice named and amount below its outstanding (part payment) | 20 |
 /// | payer's IBAN known for the debtor | 30 |
-/// | payer's name like the debtor's (similarity ≥ 0.8 / ≥ 0.5) | 10 / 5 |
+/// | payer's name like the debtor's (similarity ≥ 0.8 / ≥ 0.5); without a payer's name, the debtor's name in the text | 10 / 5; 10 |
 ///
 /// A suggestion is accepted when it reaches ``threshold`` and the next one is at least
 /// ``margin`` points behind; a credit in another currency than the invoice never matches it.
@@ -115,6 +115,11 @@ public struct BankMatcher: Sendable {
                 points += 5
                 reasons.append("payer name like \(candidate.debtorName)")
             }
+        } else if let remittance = credit.remittance, NameSimilarity.isWritten(candidate.debtorName, in: remittance) {
+            // Without a payer's name (CFONB labels often carry it instead), the debtor's name
+            // written in full in the text counts as much.
+            points += 10
+            reasons.append("\(candidate.debtorName) named in the remittance text")
         }
         return points
     }

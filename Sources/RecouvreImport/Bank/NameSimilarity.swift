@@ -24,6 +24,13 @@ enum NameSimilarity {
         return Double(2 * common) / Double(x.count + y.count)
     }
 
+    /// Whether the debtor's name, legal form and punctuation aside, is written in `text`; names
+    /// shorter than six letters are too likely to appear by chance to count.
+    static func isWritten(_ name: String, in text: String) -> Bool {
+        let compact = normalized(name)
+        return compact.count >= 6 && normalized(text).contains(compact)
+    }
+
     static func normalized(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "fr_FR"))
             .uppercased()
