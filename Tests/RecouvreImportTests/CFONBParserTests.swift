@@ -78,6 +78,13 @@ import Testing
         #expect(found[1].description == "line 6, booking date: \"310226\" is not a date (ddmmyy)")
     }
 
+    @Test func aCreditWithoutCurrencyIsNamed() {
+        let text = BankFixtures.cfonb.replacingOccurrences(of: "0430004000500828EUR2 0001234567805030326  040326",
+                                                           with: "0430004000500828   2 0001234567805030326  040326")
+        let found = problems(text)
+        #expect(found.first?.description == "line 6, currency: \"   \" is not an ISO 4217 currency code")
+    }
+
     @Test func aFileCutShortIsCaught() {
         let lines = BankFixtures.cfonb.split(separator: "\n")
         let found = problems(lines.prefix(5).joined(separator: "\n"))

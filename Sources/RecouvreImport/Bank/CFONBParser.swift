@@ -131,6 +131,9 @@ private struct CFONBState {
         let entryNumber = trimmed(field(line, 82, 7))
         let reference = trimmed(field(line, 105, 16))
         let currency = String(field(line, 17, 3))
+        guard currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            return problem(number, "currency", "\"\(currency)\" is not an ISO 4217 currency code")
+        }
         var key = "\(bookedOn)/\(entryNumber ?? "")/\(reference ?? "")"
         if entryNumber == nil {
             // No bank number: the same day, amount and label, counted in file order.
