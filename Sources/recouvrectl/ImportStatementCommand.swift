@@ -27,7 +27,7 @@ struct ImportStatementCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @Option(help: "The tenant's slug.") var tenant: String
-    @Option(help: "camt or cfonb (default: told from the file).") var format: BankStatementFormat.Family?
+    @Option(help: "The format (default: told from the file).") var format: BankStatementFormat.Family?
     @Flag(name: .customLong("dry-run"), help: "Match and report; keep nothing.") var dryRun = false
     @Argument(help: "The statement file; - reads standard input.") var file: String
 
