@@ -107,6 +107,10 @@ struct BankStatementEndToEndTests {
                 """) == 0
         }
         #expect(cancelled, "ACME's pending reminder was not cancelled; log: \(daemon.logText)")
+        #expect(try Self.count(sql, """
+            SELECT count(*) AS n FROM tenant_bank.actions a JOIN tenant_bank.debtors d ON d.id = a.debtor_id
+            WHERE d.external_ref = 'ACME' AND a.kind = 'step' AND a.state = 'cancelled' AND a.last_error = 'paid'
+            """) >= 1)
 
         let again = try daemon.ctl("import", "statement", "--tenant", "bank", camtFile.path)
         #expect(again.stdout.contains("new 0, already imported 2, matched → payments 0, unmatched 0"), "\(again.stdout)")
