@@ -88,4 +88,12 @@ public protocol ControlHandler: Sendable {
 
     /// `GetReport`: one of the tenant's reports, as its reporting view gives it.
     func getReport(_ p: GetReportParameters) async throws -> ReportInfo
+    /// `ImportBankStatement`: records a statement's new credits, matched to invoices or left unmatched.
+    func importBankStatement(_ p: ImportBankStatementParameters, caller: ControlCaller) async throws -> BankImportSummary
+    /// `ListUnmatchedCredits`: the credits waiting for a person.
+    func listUnmatchedCredits(tenant: String) async throws -> [BankCreditInfo]
+    /// `AssignCredit`: records an unmatched credit as a payment of an invoice or debtor.
+    func assignCredit(_ p: AssignCreditParameters, caller: ControlCaller) async throws -> BankCreditInfo
+    /// `IgnoreCredit`: sets an unmatched credit aside.
+    func ignoreCredit(_ p: IgnoreCreditParameters, caller: ControlCaller) async throws -> BankCreditInfo
 }

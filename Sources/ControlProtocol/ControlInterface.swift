@@ -774,6 +774,117 @@ public enum ControlInterface {
     # (amounts collected per month by the stage that preceded the payment).
     # Only aging takes asOf (YYYY-MM-DD).
     method GetReport(slug: string, report: string, asOf: ?string) -> (report: Report)
+    # Bank statements: credits matched to invoices become payments.
+
+    # One credit of a bank file, as recouvrectl read it. entryRef: unique on
+    # the account (the bank's reference for the entry); amount: positive, at
+    # most 2 decimals; bookedOn, valueOn: YYYY-MM-DD; creditorRef: the
+    # structured reference (an invoice number or an ISO 11649 RF reference).
+    type BankCreditEntry (
+      entryRef: string,
+      amount: string,
+      currency: string,
+      bookedOn: string,
+      valueOn: ?string,
+      endToEndId: ?string,
+      creditorRef: ?string,
+      remittance: ?string,
+      debtorName: ?string,
+      debtorIban: ?string
+    )
+
+    # A bank file's account and credits. format: camt.053, camt.054 or
+    # cfonb120; account: the creditor's IBAN, without spaces; reference: the
+    # statement's own identification.
+    type BankStatementEntry (
+      format: string,
+      account: string,
+      reference: string,
+      credits: []BankCreditEntry
+    )
+
+    # What importing did with one credit. status: matched (a payment was
+    # recorded), unmatched (it waits for a person) or already_imported (seen
+    # before, left as it was). creditId is null for new credits in a dry run.
+    type BankCreditOutcome (
+      status: string,
+      creditId: ?int,
+      entryRef: string,
+      amount: string,
+      currency: string,
+      bookedOn: string,
+      invoice: ?string,
+      debtor: ?string,
+      paymentId: ?int,
+      confidence: ?int,
+      reason: ?string
+    )
+
+    # What one ImportBankStatement call did; statementId is null in a dry run.
+    type BankImportSummary (
+      statementId: ?int,
+      dryRun: bool,
+      new: int,
+      alreadyImported: int,
+      matched: int,
+      unmatched: int,
+      credits: []BankCreditOutcome
+    )
+
+    # Records a statement's credits (at most 100 per call: send a longer one
+    # in parts) in one transaction. A credit already stored for the account
+    # and entryRef is left as it was. Each new credit is matched against the
+    # open invoices: with confidence 90 or more, 10 ahead of the next
+    # suggestion, it becomes a payment of the invoice, or of the debtor when
+    # it pays several of its invoices named together; else it waits as
+    # unmatched with its suggestions. dryRun: match and report, keep nothing.
+    method ImportBankStatement(tenant: string, statement: BankStatementEntry, dryRun: ?bool) -> (summary: BankImportSummary)
+
+    # An invoice, or several of one debtor's (invoices), a credit might pay,
+    # with the confidence (0 to 100) and the evidence.
+    type CreditSuggestion (
+      invoice: ?string,
+      invoices: []string,
+      debtor: string,
+      confidence: int,
+      reason: string
+    )
+
+    # A stored bank credit. state: matched, unmatched, assigned or ignored;
+    # paymentId, invoice and debtor: the payment it became, if any.
+    type BankCredit (
+      id: int,
+      statementId: int,
+      account: string,
+      entryRef: string,
+      amount: string,
+      currency: string,
+      bookedOn: string,
+      valueOn: ?string,
+      endToEndId: ?string,
+      creditorRef: ?string,
+      remittance: ?string,
+      debtorName: ?string,
+      debtorIban: ?string,
+      state: string,
+      paymentId: ?int,
+      invoice: ?string,
+      debtor: ?string,
+      confidence: ?int,
+      reason: ?string,
+      suggestions: []CreditSuggestion
+    )
+
+    # The credits waiting for a person (at most 500), oldest first.
+    method ListUnmatchedCredits(tenant: string) -> (credits: []BankCredit)
+
+    # Records an unmatched or ignored credit as a payment of an invoice (by
+    # number) or, given only debtor, of the debtor's oldest open invoices.
+    # NotFound names what: credit when the tenant has no such credit.
+    method AssignCredit(tenant: string, creditId: int, invoice: ?string, debtor: ?string) -> (credit: BankCredit)
+
+    # Sets an unmatched credit aside: it is not a debtor's payment.
+    method IgnoreCredit(tenant: string, creditId: int, reason: ?string) -> (credit: BankCredit)
 
     """#
 

@@ -210,6 +210,18 @@ public struct VarlinkDispatcher: Sendable {
                     field: "report", reason: "'\(p.report)' is not a report; ask for one of \(GetReportParameters.reports.joined(separator: ", "))")
             }
             return try VarlinkMessage.reply(GetReportReply(report: try await handler.getReport(p)))
+        case "ImportBankStatement":
+            let p = try checked(request, ImportBankStatementParameters.self)
+            return try VarlinkMessage.reply(ImportBankStatementReply(summary: try await handler.importBankStatement(p, caller: caller)))
+        case "ListUnmatchedCredits":
+            let p = try checked(request, TenantParameters.self)
+            return try VarlinkMessage.reply(ListUnmatchedCreditsReply(credits: try await handler.listUnmatchedCredits(tenant: p.tenant)))
+        case "AssignCredit":
+            let p = try checked(request, AssignCreditParameters.self)
+            return try VarlinkMessage.reply(BankCreditReply(credit: try await handler.assignCredit(p, caller: caller)))
+        case "IgnoreCredit":
+            let p = try checked(request, IgnoreCreditParameters.self)
+            return try VarlinkMessage.reply(BankCreditReply(credit: try await handler.ignoreCredit(p, caller: caller)))
         default:
             throw VarlinkError.methodNotFound(request.method)
         }

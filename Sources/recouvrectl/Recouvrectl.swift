@@ -28,6 +28,7 @@ struct Recouvrectl: ParsableCommand {
             ReductionCommand.self, TaskCommand.self, PolicyCommand.self, LetterCommand.self, MetricsCommand.self,
             ReloadCommand.self, DrainCommand.self, UndrainCommand.self, LogLevelCommand.self, WatchCommand.self,
             ReportCommand.self,
+            ImportCommand.self,
         ]
     )
 

@@ -37,6 +37,7 @@ struct ControlInterfaceTests {
             "Reload", "Drain", "Undrain", "SetLogLevel",
             "SetTenant", "DescribeTenantExport", "DropTenant", "MigrateBatch",
             "GetReport",
+            "ImportBankStatement", "ListUnmatchedCredits", "AssignCredit", "IgnoreCredit",
         ])
         for (index, line) in lines.enumerated()
         where line.hasPrefix("method ") || line.hasPrefix("type ") || line.hasPrefix("error ") {

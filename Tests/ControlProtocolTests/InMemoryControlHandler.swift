@@ -356,6 +356,73 @@ actor InMemoryControlHandler: ControlHandler {
         MigrationProgress(controlApplied: 0, migrated: 0, remaining: 0, total: tenants.count)
     }
 
+    /// Bank credits per tenant: each new one waits unmatched; entry references are never stored twice.
+    private var bankCredits: [String: [BankCreditInfo]] = [:]
+
+    func importBankStatement(_ p: ImportBankStatementParameters, caller: ControlCaller) async throws -> BankImportSummary {
+        _ = try tenant(p.tenant)
+        var stored = bankCredits[p.tenant] ?? []
+        var outcomes: [BankCreditOutcome] = []
+        for credit in p.statement.credits {
+            if let existing = stored.first(where: { $0.account == p.statement.account && $0.entryRef == credit.entryRef }) {
+                outcomes.append(BankCreditOutcome(status: "already_imported", creditId: existing.id, entryRef: credit.entryRef,
+                                                  amount: credit.amount, currency: credit.currency, bookedOn: credit.bookedOn))
+                continue
+            }
+            let info = BankCreditInfo(
+                id: stored.count + 1, statementId: 1, account: p.statement.account, entryRef: credit.entryRef,
+                amount: credit.amount, currency: credit.currency, bookedOn: credit.bookedOn, remittance: credit.remittance,
+                debtorName: credit.debtorName, debtorIban: credit.debtorIban, state: "unmatched", confidence: 30,
+                reason: "best confidence 30 is below 90",
+                suggestions: [CreditSuggestionInfo(invoice: "FA-2024-0412", debtor: "CLI-1", confidence: 30,
+                                                   reason: "amount equals the outstanding")])
+            if p.dryRun != true { stored.append(info) }
+            outcomes.append(BankCreditOutcome(status: "unmatched", creditId: p.dryRun == true ? nil : info.id,
+                                              entryRef: credit.entryRef, amount: credit.amount, currency: credit.currency,
+                                              bookedOn: credit.bookedOn, confidence: 30, reason: info.reason))
+        }
+        bankCredits[p.tenant] = stored
+        authors.append(caller.name)
+        let new = outcomes.count { $0.status != "already_imported" }
+        return BankImportSummary(statementId: p.dryRun == true ? nil : 1, dryRun: p.dryRun == true, new: new,
+                                 alreadyImported: outcomes.count - new, matched: 0, unmatched: new, credits: outcomes)
+    }
+
+    func listUnmatchedCredits(tenant: String) async throws -> [BankCreditInfo] {
+        _ = try self.tenant(tenant)
+        return (bankCredits[tenant] ?? []).filter { $0.state == "unmatched" }
+    }
+
+    func assignCredit(_ p: AssignCreditParameters, caller: ControlCaller) async throws -> BankCreditInfo {
+        try decideCredit(p.tenant, p.creditId, caller: caller) { credit in
+            credit.state = "assigned"
+            credit.paymentId = 500 + credit.id
+            credit.invoice = p.invoice
+            credit.debtor = p.debtor ?? "CLI-1"
+        }
+    }
+
+    func ignoreCredit(_ p: IgnoreCreditParameters, caller: ControlCaller) async throws -> BankCreditInfo {
+        try decideCredit(p.tenant, p.creditId, caller: caller) { credit in
+            credit.state = "ignored"
+            credit.reason = p.reason ?? credit.reason
+        }
+    }
+
+    private func decideCredit(_ tenant: String, _ id: Int, caller: ControlCaller,
+                              _ change: (inout BankCreditInfo) -> Void) throws -> BankCreditInfo {
+        _ = try self.tenant(tenant)
+        guard let index = bankCredits[tenant]?.firstIndex(where: { $0.id == id }) else {
+            throw ControlError.notFound(tenant: tenant, what: "credit", key: String(id))
+        }
+        guard bankCredits[tenant]![index].paymentId == nil else {
+            throw ControlError.invalidArgument(field: "creditId", reason: "credit \(id) already became a payment")
+        }
+        change(&bankCredits[tenant]![index])
+        authors.append(caller.name)
+        return bankCredits[tenant]![index]
+    }
+
     private func tenant(_ slug: String) throws -> TenantInfo {
         guard let tenant = tenants[slug] else { throw ControlError.tenantNotFound(slug: slug) }
         return tenant

@@ -50,13 +50,14 @@ final class MigratorTests {
             "\(try $0.decode(String.self, "table_name")):\(try $0.decode(String.self, "table_type"))"
         }
         #expect(relations == [
-            "actions:BASE TABLE", "aged_balance:VIEW", "aged_balance_total:VIEW", "cases:BASE TABLE",
-            "channel_effectiveness:VIEW", "collected_by_month:VIEW", "collection_effectiveness_by_month:VIEW",
-            "debtors:BASE TABLE", "disputes:BASE TABLE", "disputes_by_reason:VIEW", "dso_by_month:VIEW", "events:BASE TABLE",
+            "actions:BASE TABLE", "aged_balance:VIEW", "aged_balance_total:VIEW", "bank_credits:BASE TABLE",
+            "bank_statements:BASE TABLE", "cases:BASE TABLE", "channel_effectiveness:VIEW", "collected_by_month:VIEW",
+            "collection_effectiveness_by_month:VIEW", "debtor_ibans:BASE TABLE", "debtors:BASE TABLE",
+            "disputes:BASE TABLE", "disputes_by_reason:VIEW", "dso_by_month:VIEW", "events:BASE TABLE",
             "invoice_balances:VIEW", "invoices:BASE TABLE", "payment_plans:BASE TABLE", "payments:BASE TABLE",
             "plan_instalments:BASE TABLE", "plan_outcomes:VIEW", "policies:BASE TABLE", "policy_steps:BASE TABLE",
-            "prescription_ending_soon:VIEW", "promise_outcomes:VIEW", "promises:BASE TABLE",
-            "reductions:BASE TABLE", "schema_migrations:BASE TABLE", "stage_funnel:VIEW", "tasks:BASE TABLE",
+            "prescription_ending_soon:VIEW", "promise_outcomes:VIEW", "promises:BASE TABLE", "reductions:BASE TABLE",
+            "schema_migrations:BASE TABLE", "stage_funnel:VIEW", "tasks:BASE TABLE",
         ])
         #expect(tenant.slug.schemaName == "tenant_acme")
         #expect(try c.value("SELECT schema_version FROM recouvre.tenants WHERE slug = 'acme'", as: Int.self)

@@ -212,6 +212,26 @@ public final class ControlClient: Sendable {
         try call("GetReport", p, GetReportReply.self).report
     }
 
+    /// `ImportBankStatement`.
+    public func importBankStatement(_ p: ImportBankStatementParameters) throws -> BankImportSummary {
+        try call("ImportBankStatement", p, ImportBankStatementReply.self).summary
+    }
+
+    /// `ListUnmatchedCredits`.
+    public func listUnmatchedCredits(tenant: String) throws -> [BankCreditInfo] {
+        try call("ListUnmatchedCredits", TenantParameters(tenant: tenant), ListUnmatchedCreditsReply.self).credits
+    }
+
+    /// `AssignCredit`.
+    public func assignCredit(_ p: AssignCreditParameters) throws -> BankCreditInfo {
+        try call("AssignCredit", p, BankCreditReply.self).credit
+    }
+
+    /// `IgnoreCredit`.
+    public func ignoreCredit(_ p: IgnoreCreditParameters) throws -> BankCreditInfo {
+        try call("IgnoreCredit", p, BankCreditReply.self).credit
+    }
+
     private func call<P: Encodable, R: Decodable>(_ member: String, _ parameters: P, _ reply: R.Type) throws -> R {
         try connection.call(ControlInterface.qualified(member), parameters, replying: reply)
     }
