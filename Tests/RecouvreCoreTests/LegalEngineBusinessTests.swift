@@ -36,6 +36,24 @@ import RecouvreCore
         #expect(!line.usesCarriedForwardRates)
     }
 
+    @Test func unpaidAcrossTheFirstRiseOfTheEcbRate() throws {
+        // €1,000.00 due 2022-12-21, unpaid, as of 2023-01-10:
+        //   22–31 Dec, 10 days at 10.00 % (H2 2022: ECB 0.00 on 1 July 2022 + 10): 1000 × 0.10 × 10 / 365 = 2.73973
+        //   1–10 Jan, 10 days at 12.50 % (H1 2023: ECB 2.50 on 1 January 2023 + 10): 1000 × 0.125 × 10 / 365 = 3.42466
+        //   penalty 6.16438 → 6.16; indemnity 40; total 1000 + 6.16 + 40 = 1,046.16
+        let line = try claim(try LegalFixtures.invoice("1000.00", due: "2022-12-21"), asOf: "2023-01-10")
+        #expect(line.daysLate == 20)
+        #expect(line.periods.map(\.halfYear) == [HalfYear(year: 2022, half: 2), HalfYear(year: 2023, half: 1)])
+        #expect(line.periods.map(\.days) == [10, 10])
+        #expect(line.periods.map(\.annualRate) == [try decimal("10.00"), try decimal("12.50")])
+        #expect(line.periods.map(\.source) == [.ecbPlusTenPoints, .ecbPlusTenPoints])
+        #expect(line.periods.map { LegalFixtures.rounded($0.interest, 5) } == [try decimal("2.73973"), try decimal("3.42466")])
+        #expect(line.penalty == (try euros("6.16")))
+        #expect(line.indemnity == (try euros("40")))
+        #expect(line.total == (try euros("1046.16")))
+        #expect(!line.usesCarriedForwardRates)
+    }
+
     @Test func roundsTheSumOnceNotEachPeriod() throws {
         // €110.00 due 2025-06-20, as of 2025-07-10:
         //   110 × 0.1315 × 10 / 365 = 0.39630; 110 × 0.1215 × 10 / 365 = 0.36616
@@ -183,10 +201,11 @@ import RecouvreCore
     }
 
     @Test func nothingToCarryFromBeforeTheTableFails() throws {
-        let ledger = try LegalFixtures.invoice("1000.00", due: "2023-12-20")
+        // The table starts with H1 2015: H2 2014 has nothing earlier to carry forward.
+        let ledger = try LegalFixtures.invoice("1000.00", due: "2014-12-20")
         let terms = ClaimTerms(debtorKind: .business, missingRates: .carryForward)
-        #expect(throws: MissingLegalRate(halfYear: HalfYear(year: 2023, half: 2))) {
-            try LegalEngine.claim(ledger, terms: terms, asOf: try day("2024-01-10"), rates: .published)
+        #expect(throws: MissingLegalRate(halfYear: HalfYear(year: 2014, half: 2))) {
+            try LegalEngine.claim(ledger, terms: terms, asOf: try day("2015-01-10"), rates: .published)
         }
     }
 

@@ -16,8 +16,10 @@ import RecouvreCore
     }
 
     private static func randomCase(_ random: inout LegalSeededGenerator) throws -> Case {
-        let start = CalendarDay(year: 2024, month: 1, day: 1)
-        let due = start.adding(days: Int.random(in: 0...700, using: &random))
+        // From the first published half-year (H1 2015) to late 2025, so that cases cross the
+        // years of a zero ECB rate and the rises of 2022–2023.
+        let start = CalendarDay(year: 2015, month: 1, day: 1)
+        let due = start.adding(days: Int.random(in: 0...4000, using: &random))
         let cents = Int64.random(in: 1...10_000_000, using: &random)
         let amount = Money(minorUnits: cents)
         var payments: [LedgerPayment] = []

@@ -66,6 +66,23 @@ final class ClaimStatementTests {
         #expect(line.periods.map(\.interest) == [dec("3.60274"), dec("3.32877")])
     }
 
+    @Test func unpaidAcrossTheFirstRiseOfTheEcbRate() throws {
+        // 1000 × 10.00 % × 10 / 365 + 1000 × 12.50 % × 10 / 365 = 2.73973 + 3.42466 = 6.16438 → 6.16:
+        // H2 2022 at ECB 0.00 + 10, H1 2023 at ECB 2.50 + 10.
+        let debtor = try insertDebtor("B1", kind: .business)
+        _ = try insertInvoice(debtor: debtor, number: "F-1", amount: "1000.00", dueOn: "2022-12-21")
+        let line = try #require(try statement(debtor, asOf: "2023-01-10").first)
+        #expect(line.daysLate == 20)
+        #expect(line.penalty == dec("6.16"))
+        #expect(line.indemnity == dec("40.00"))
+        #expect(line.total == dec("1046.16"))
+        #expect(line.prescriptionEndsOn == "2027-12-21")
+        #expect(!line.carriedForward)
+        #expect(line.periods.map(\.halfYear) == ["H2 2022", "H1 2023"])
+        #expect(line.periods.map(\.rate) == [dec("10.00"), dec("12.50")])
+        #expect(line.periods.map(\.interest) == [dec("2.73973"), dec("3.42466")])
+    }
+
     @Test func partialPaymentLowersTheBalanceFromTheNextDay() throws {
         // 3.60274 + 1000 × 12.15 % × 3 / 365 + 600 × 12.15 % × 7 / 365 = 5.99945 → 6.00; a
         // payment acknowledges the debt, so prescription restarts from 3 July.
@@ -175,9 +192,10 @@ final class ClaimStatementTests {
 
     @Test func aHalfYearWithNothingToCarryForwardStopsWithAClearError() throws {
         let debtor = try insertDebtor("B1", kind: .business)
-        _ = try insertInvoice(debtor: debtor, number: "F-1", amount: "100.00", dueOn: "2023-06-20")
-        let refused = #expect(throws: PostgresError.self) { _ = try self.statement(debtor, asOf: "2024-01-10") }
-        #expect(refused.map { "\($0)" }?.contains("no legal rates for the half-year starting 2023-01-01") == true)
+        // The shipped rates start with H1 2015.
+        _ = try insertInvoice(debtor: debtor, number: "F-1", amount: "100.00", dueOn: "2014-06-20")
+        let refused = #expect(throws: PostgresError.self) { _ = try self.statement(debtor, asOf: "2015-01-10") }
+        #expect(refused.map { "\($0)" }?.contains("no legal rates for the half-year starting 2014-01-01") == true)
     }
 
     @Test func leapDayPrescriptionEndsOn28February() throws {

@@ -12,8 +12,27 @@ public struct LegalRateTable: Hashable, Sendable {
     }
 
     /// The published values, from ECB decisions and the arrêtés fixing the *taux d'intérêt légal*.
-    /// The legal rates are: creditor a consumer / other cases.
+    /// The legal rates are: creditor a consumer / other cases. The table starts with H1 2015, the
+    /// first half-year with two legal rates; `recouvre.legal_rates` ships the same rows.
     public static let published = LegalRateTable(entries: [
+        HalfYear(year: 2015, half: 1): rates(ecb: 5, consumerCreditor: 406, otherCases: 93),
+        HalfYear(year: 2015, half: 2): rates(ecb: 5, consumerCreditor: 429, otherCases: 99),
+        HalfYear(year: 2016, half: 1): rates(ecb: 5, consumerCreditor: 454, otherCases: 101),
+        HalfYear(year: 2016, half: 2): rates(ecb: 0, consumerCreditor: 435, otherCases: 93),
+        HalfYear(year: 2017, half: 1): rates(ecb: 0, consumerCreditor: 416, otherCases: 90),
+        HalfYear(year: 2017, half: 2): rates(ecb: 0, consumerCreditor: 394, otherCases: 90),
+        HalfYear(year: 2018, half: 1): rates(ecb: 0, consumerCreditor: 373, otherCases: 89),
+        HalfYear(year: 2018, half: 2): rates(ecb: 0, consumerCreditor: 360, otherCases: 88),
+        HalfYear(year: 2019, half: 1): rates(ecb: 0, consumerCreditor: 340, otherCases: 86),
+        HalfYear(year: 2019, half: 2): rates(ecb: 0, consumerCreditor: 326, otherCases: 87),
+        HalfYear(year: 2020, half: 1): rates(ecb: 0, consumerCreditor: 315, otherCases: 87),
+        HalfYear(year: 2020, half: 2): rates(ecb: 0, consumerCreditor: 311, otherCases: 84),
+        HalfYear(year: 2021, half: 1): rates(ecb: 0, consumerCreditor: 314, otherCases: 79),
+        HalfYear(year: 2021, half: 2): rates(ecb: 0, consumerCreditor: 312, otherCases: 76),
+        HalfYear(year: 2022, half: 1): rates(ecb: 0, consumerCreditor: 313, otherCases: 76),
+        HalfYear(year: 2022, half: 2): rates(ecb: 0, consumerCreditor: 315, otherCases: 77),
+        HalfYear(year: 2023, half: 1): rates(ecb: 250, consumerCreditor: 447, otherCases: 206),
+        HalfYear(year: 2023, half: 2): rates(ecb: 400, consumerCreditor: 682, otherCases: 422),
         HalfYear(year: 2024, half: 1): rates(ecb: 450, consumerCreditor: 801, otherCases: 507),
         HalfYear(year: 2024, half: 2): rates(ecb: 425, consumerCreditor: 816, otherCases: 492),
         HalfYear(year: 2025, half: 1): rates(ecb: 315, consumerCreditor: 721, otherCases: 371),
