@@ -31,7 +31,7 @@ CREATE TABLE recouvre.tenant_activity_days (
     PRIMARY KEY (tenant, day, slot)
 ) WITH (fillfactor = 70);
 
--- The views read the last 31 days through this index, whatever history is kept.
+-- tenant_activity reads the last 7 days through this index, whatever history is kept.
 CREATE INDEX tenant_activity_days_day ON recouvre.tenant_activity_days (day);
 
 COMMENT ON TABLE recouvre.tenant_activity_days IS
@@ -102,7 +102,9 @@ REVOKE EXECUTE ON FUNCTION recouvre.counter_slot() FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION recouvre.count_action_outcome(text, text, timestamptz) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION recouvre.count_volumes(text, bigint, bigint, bigint, bigint) FROM PUBLIC;
 
--- Deletes counters of days before `keep` days ago (the views read 31); returns how many rows.
+-- Deletes counters of days before `keep` days ago, for ops to run now and then (the view sums
+-- 7 days; older rows only keep the last success and failure of a tenant silent since);
+-- returns how many rows went.
 CREATE FUNCTION recouvre.prune_tenant_activity(keep integer DEFAULT 31) RETURNS bigint
     LANGUAGE sql SET search_path = pg_catalog
 BEGIN ATOMIC
@@ -117,41 +119,47 @@ END;
 REVOKE EXECUTE ON FUNCTION recouvre.prune_tenant_activity(integer) FROM PUBLIC;
 
 -- Per tenant: action outcomes today (UTC) and over the last 7 days (today and the 6 before),
--- and the last success and failure within the 31 days the counters are read for.
+-- and the last success and failure kept. The sums read 7 days of counters; the last moments
+-- are found per tenant by walking its rows backwards in the primary key from the latest day,
+-- a few index entries each, however long the history.
 CREATE VIEW recouvre.tenant_activity AS
-WITH days AS (
+WITH week AS (
     SELECT a.tenant,
            sum(a.succeeded) FILTER (WHERE a.day = today.d) AS succeeded_today,
            sum(a.failed) FILTER (WHERE a.day = today.d) AS failed_today,
            sum(a.dead) FILTER (WHERE a.day = today.d) AS dead_today,
            sum(a.retried) FILTER (WHERE a.day = today.d) AS retried_today,
-           sum(a.succeeded) FILTER (WHERE a.day > today.d - 7) AS succeeded_7d,
-           sum(a.failed) FILTER (WHERE a.day > today.d - 7) AS failed_7d,
-           sum(a.dead) FILTER (WHERE a.day > today.d - 7) AS dead_7d,
-           sum(a.retried) FILTER (WHERE a.day > today.d - 7) AS retried_7d,
-           max(a.last_success_at) AS last_success_at,
-           max(a.last_failure_at) AS last_failure_at
+           sum(a.succeeded) AS succeeded_7d,
+           sum(a.failed) AS failed_7d,
+           sum(a.dead) AS dead_7d,
+           sum(a.retried) AS retried_7d
     FROM recouvre.tenant_activity_days a
     CROSS JOIN (SELECT (now() AT TIME ZONE 'UTC')::date AS d) today
-    WHERE a.day > today.d - 31
+    WHERE a.day > today.d - 7
     GROUP BY a.tenant
 )
 SELECT t.slug AS tenant, t.status,
-       coalesce(d.succeeded_today, 0) AS succeeded_today,
-       coalesce(d.failed_today, 0) AS failed_today,
-       coalesce(d.dead_today, 0) AS dead_today,
-       coalesce(d.retried_today, 0) AS retried_today,
-       coalesce(d.succeeded_7d, 0) AS succeeded_7d,
-       coalesce(d.failed_7d, 0) AS failed_7d,
-       coalesce(d.dead_7d, 0) AS dead_7d,
-       coalesce(d.retried_7d, 0) AS retried_7d,
-       d.last_success_at,
-       d.last_failure_at
+       coalesce(w.succeeded_today, 0) AS succeeded_today,
+       coalesce(w.failed_today, 0) AS failed_today,
+       coalesce(w.dead_today, 0) AS dead_today,
+       coalesce(w.retried_today, 0) AS retried_today,
+       coalesce(w.succeeded_7d, 0) AS succeeded_7d,
+       coalesce(w.failed_7d, 0) AS failed_7d,
+       coalesce(w.dead_7d, 0) AS dead_7d,
+       coalesce(w.retried_7d, 0) AS retried_7d,
+       (SELECT max(s.last_success_at) FROM recouvre.tenant_activity_days s
+        WHERE s.tenant = t.slug
+          AND s.day = (SELECT max(x.day) FROM recouvre.tenant_activity_days x
+                       WHERE x.tenant = t.slug AND x.last_success_at IS NOT NULL)) AS last_success_at,
+       (SELECT max(f.last_failure_at) FROM recouvre.tenant_activity_days f
+        WHERE f.tenant = t.slug
+          AND f.day = (SELECT max(x.day) FROM recouvre.tenant_activity_days x
+                       WHERE x.tenant = t.slug AND x.last_failure_at IS NOT NULL)) AS last_failure_at
 FROM recouvre.tenants t
-LEFT JOIN days d ON d.tenant = t.slug;
+LEFT JOIN week w ON w.tenant = t.slug;
 
 COMMENT ON VIEW recouvre.tenant_activity IS
-    'Per tenant: actions succeeded, failed, dead and retried today (UTC) and over 7 days; last success and failure within 31 days.';
+    'Per tenant: actions succeeded, failed, dead and retried today (UTC) and over 7 days; last success and failure.';
 
 -- Per tenant: how many debtors, invoices, payments and open cases it has.
 CREATE VIEW recouvre.tenant_volumes AS
