@@ -119,9 +119,9 @@ END;
 REVOKE EXECUTE ON FUNCTION recouvre.prune_tenant_activity(integer) FROM PUBLIC;
 
 -- Per tenant: action outcomes today (UTC) and over the last 7 days (today and the 6 before),
--- and the last success and failure kept. The sums read 7 days of counters; the last moments
--- are found per tenant by walking its rows backwards in the primary key from the latest day,
--- a few index entries each, however long the history.
+-- and the last success and failure kept. The sums read 7 days of counters; a last moment
+-- older than that is found by walking the tenant's rows backwards in the primary key from its
+-- latest day, a few index entries each, however long the history.
 CREATE VIEW recouvre.tenant_activity AS
 WITH week AS (
     SELECT a.tenant,
@@ -132,7 +132,9 @@ WITH week AS (
            sum(a.succeeded) AS succeeded_7d,
            sum(a.failed) AS failed_7d,
            sum(a.dead) AS dead_7d,
-           sum(a.retried) AS retried_7d
+           sum(a.retried) AS retried_7d,
+           max(a.last_success_at) AS last_success_at,
+           max(a.last_failure_at) AS last_failure_at
     FROM recouvre.tenant_activity_days a
     CROSS JOIN (SELECT (now() AT TIME ZONE 'UTC')::date AS d) today
     WHERE a.day > today.d - 7
@@ -147,14 +149,20 @@ SELECT t.slug AS tenant, t.status,
        coalesce(w.failed_7d, 0) AS failed_7d,
        coalesce(w.dead_7d, 0) AS dead_7d,
        coalesce(w.retried_7d, 0) AS retried_7d,
-       (SELECT max(s.last_success_at) FROM recouvre.tenant_activity_days s
-        WHERE s.tenant = t.slug
-          AND s.day = (SELECT max(x.day) FROM recouvre.tenant_activity_days x
-                       WHERE x.tenant = t.slug AND x.last_success_at IS NOT NULL)) AS last_success_at,
-       (SELECT max(f.last_failure_at) FROM recouvre.tenant_activity_days f
-        WHERE f.tenant = t.slug
-          AND f.day = (SELECT max(x.day) FROM recouvre.tenant_activity_days x
-                       WHERE x.tenant = t.slug AND x.last_failure_at IS NOT NULL)) AS last_failure_at
+       -- Looked up further back only for a tenant without one this week (CASE evaluates
+       -- the subquery only then).
+       CASE WHEN w.last_success_at IS NOT NULL THEN w.last_success_at
+            ELSE (SELECT max(s.last_success_at) FROM recouvre.tenant_activity_days s
+                  WHERE s.tenant = t.slug
+                    AND s.day = (SELECT max(x.day) FROM recouvre.tenant_activity_days x
+                                 WHERE x.tenant = t.slug AND x.last_success_at IS NOT NULL))
+       END AS last_success_at,
+       CASE WHEN w.last_failure_at IS NOT NULL THEN w.last_failure_at
+            ELSE (SELECT max(f.last_failure_at) FROM recouvre.tenant_activity_days f
+                  WHERE f.tenant = t.slug
+                    AND f.day = (SELECT max(x.day) FROM recouvre.tenant_activity_days x
+                                 WHERE x.tenant = t.slug AND x.last_failure_at IS NOT NULL))
+       END AS last_failure_at
 FROM recouvre.tenants t
 LEFT JOIN week w ON w.tenant = t.slug;
 
