@@ -13,10 +13,16 @@
 --   * it creates the operator schema `recouvre` and one schema `tenant_<slug>` per tenant,
 --     and runs their migrations (tables, indexes, triggers, PL/pgSQL functions), so it owns
 --     what it creates                                  -> CREATE on the database (schemas only);
+--   * each tenant gets two NOLOGIN roles, <prefix>tenant_<slug>_reader and _writer, which
+--     the daemon creates with the tenant, grants rights on the tenant's schema only, and
+--     drops with it                                    -> CREATEROLE;
 --   * LISTEN/NOTIFY and advisory locks                 -> nothing more.
--- What it does not get: SUPERUSER, CREATEDB, CREATEROLE, REPLICATION, BYPASSRLS. It never
--- creates roles or extensions; the roles creditors' integrations use are made by the operator
--- and granted rights on one tenant schema (docs/sql-api.md).
+-- What it does not get: SUPERUSER, CREATEDB, REPLICATION, BYPASSRLS. CREATEROLE never reaches
+-- superusers; from PostgreSQL 16 on it reaches only the roles the daemon created, while up to
+-- 15 it may alter and grant any other role (docs/operations.md weighs this). NOINHERIT keeps
+-- the daemon from using the rights of the tenant roles it creates. It never creates extensions;
+-- the creditors' login roles are made by the operator and granted into a tenant's reader or
+-- writer role (docs/sql-api.md, "Roles and access").
 
 \set ON_ERROR_STOP on
 \if :{?db_name}
@@ -29,10 +35,10 @@
 \endif
 
 -- NOINHERIT: the role gains nothing from any role it might later be made a member of.
-SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT', :'db_role')
+SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB CREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT', :'db_role')
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'db_role') \gexec
 -- Attributes again, for a role that already existed with more.
-ALTER ROLE :"db_role" NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT;
+ALTER ROLE :"db_role" NOSUPERUSER NOCREATEDB CREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT;
 
 \if :{?password}
 -- scram-sha-256 is the default password_encryption from PostgreSQL 14 on; said here so an

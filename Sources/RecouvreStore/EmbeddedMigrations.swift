@@ -310,6 +310,283 @@ ALTER TABLE recouvre.due_work ADD COLUMN due_count integer NOT NULL DEFAULT 0
 COMMENT ON COLUMN recouvre.due_work.due_count IS
     'Scheduled actions due (due_at <= now) when the tenant was last served, counted up to 10,000.';
 """####),
+        ("control/0007_tenant_roles.sql", ####"""
+-- Each tenant gets two NOLOGIN roles, made by its tenant migration 0007 and dropped with it:
+-- `<prefix>tenant_<slug>_reader` (SELECT on the schema's tables and views, EXECUTE on its
+-- reporting functions) and `<prefix>tenant_<slug>_writer` (the reader's rights, plus writing
+-- debtors, invoices, payments and policies and calling the procedure functions). A creditor's
+-- login roles are granted into them.
+--
+-- Roles belong to the cluster, schemas to a database: two databases on one cluster (staging and
+-- production, or test databases) that both have a tenant `acme` would otherwise share, or
+-- fight over, `tenant_acme_reader`. Each database therefore has a role prefix, stored here.
+-- It is read from the setting `recouvre.role_prefix` when this migration runs, e.g.
+--
+--   ALTER DATABASE recouvre_staging SET recouvre.role_prefix = 'staging_';
+--
+-- before the daemon's first start, and is empty otherwise, so that production's roles are
+-- exactly `tenant_<slug>_reader`. It may change only while there is no tenant: existing roles
+-- are never renamed behind the creditors' grants.
+
+CREATE TABLE recouvre.role_settings (
+    only_row     boolean PRIMARY KEY DEFAULT true
+                 CONSTRAINT role_settings_single_row CHECK (only_row),
+    -- At most 9 characters: with `tenant_`, a 40-character slug and `_writer` a role name
+    -- stays within PostgreSQL's 63.
+    role_prefix  text NOT NULL DEFAULT ''
+                 CONSTRAINT role_settings_prefix_format CHECK (role_prefix ~ '^([a-z][a-z0-9_]{0,8})?$')
+);
+
+COMMENT ON TABLE recouvre.role_settings IS
+    'The prefix of this database''s tenant role names (<prefix>tenant_<slug>_reader/_writer); empty by default.';
+
+INSERT INTO recouvre.role_settings (role_prefix)
+VALUES (coalesce(current_setting('recouvre.role_prefix', true), ''));
+
+CREATE FUNCTION recouvre.refuse_prefix_change() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+    IF TG_OP <> 'UPDATE' THEN
+        RAISE EXCEPTION 'recouvre.role_settings keeps its one row: update role_prefix instead'
+            USING ERRCODE = 'restrict_violation';
+    END IF;
+    IF NEW.role_prefix IS DISTINCT FROM OLD.role_prefix AND EXISTS (SELECT 1 FROM recouvre.tenants) THEN
+        RAISE EXCEPTION 'the role prefix cannot change while tenants exist: their roles are named with it'
+            USING ERRCODE = 'object_in_use',
+                  HINT = 'Set recouvre.role_prefix before the first tenant is created.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER role_settings_prefix_fixed BEFORE UPDATE ON recouvre.role_settings
+    FOR EACH ROW EXECUTE FUNCTION recouvre.refuse_prefix_change();
+CREATE TRIGGER role_settings_not_deleted BEFORE DELETE OR TRUNCATE ON recouvre.role_settings
+    FOR EACH STATEMENT EXECUTE FUNCTION recouvre.refuse_prefix_change();
+
+-- The name of a tenant's role of `kind` ('reader' or 'writer').
+CREATE FUNCTION recouvre.tenant_role(slug text, kind text) RETURNS text
+    LANGUAGE sql STABLE STRICT SET search_path = pg_catalog
+    RETURN (SELECT s.role_prefix || 'tenant_' || slug || '_' || kind FROM recouvre.role_settings s);
+
+COMMENT ON FUNCTION recouvre.tenant_role(text, text) IS
+    'The name of a tenant''s reader or writer role in this database: <prefix>tenant_<slug>_<kind>.';
+
+-- Nobody but the daemon's role (the schema's owner) uses the operator schema. Tenant roles get
+-- no USAGE on it: the tenant triggers that write here are SECURITY DEFINER (they run as the
+-- owner, search_path pinned), and so are the helpers that read operator tables
+-- (is_time_zone, the tenants' legal_rates and time_zone). Only the three validation functions
+-- the tenant CHECK constraints call keep EXECUTE for PUBLIC, which PostgreSQL grants to every
+-- new function: a constraint runs its function with the rights of whoever writes the row, and
+-- is_email and is_currency are pure expressions while is_time_zone only answers whether a
+-- name is a zone, so they give nothing away. Reaching them takes no USAGE on the schema (a
+-- constraint holds the function itself, not its name). Functions of the operator schema that
+-- act on its tables have EXECUTE revoked from PUBLIC one by one, as below.
+REVOKE ALL ON SCHEMA recouvre FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION recouvre.tenant_role(text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION recouvre.refuse_prefix_change() FROM PUBLIC;
+"""####),
+        ("control/0008_operator_views.sql", ####"""
+-- What each tenant's work looks like to the operator — activity, volumes, lag — read from
+-- small counters kept here as the work happens, never by visiting the tenant schemas: the
+-- views cost the same whether the cluster holds ten tenants or ten thousand.
+--
+-- The tenant schemas' triggers (tenant migration 0007) keep the counters, as the schema's
+-- owner: one upsert per action outcome, and one per statement that adds or removes debtors,
+-- invoices or payments or opens or closes cases (none when a statement changes no count).
+--
+-- Hot rows. Counters of one tenant are written by every transaction finishing its work, and
+-- an upsert holds its row until commit: with one row per tenant, workers finishing actions of
+-- the same tenant, or an import running beside them, would queue on it. Each tenant's
+-- counters are therefore spread over 4 slots, picked by the writing backend's process id;
+-- the views add the slots up. Two sessions wait for each other only when they share a slot,
+-- and then only from the upsert to their commit.
+
+-- Action outcomes per tenant, UTC day and slot.
+CREATE TABLE recouvre.tenant_activity_days (
+    tenant           text NOT NULL,
+    day              date NOT NULL,
+    slot             smallint NOT NULL CONSTRAINT tenant_activity_slot_0_to_3 CHECK (slot BETWEEN 0 AND 3),
+    succeeded        integer NOT NULL DEFAULT 0,
+    -- Ended for good without success (the action's state `failed`).
+    failed           integer NOT NULL DEFAULT 0,
+    -- Out of attempts (`dead`).
+    dead             integer NOT NULL DEFAULT 0,
+    -- An attempt that failed and will be tried again (running back to scheduled, with an error).
+    retried          integer NOT NULL DEFAULT 0,
+    last_success_at  timestamptz,
+    -- The last failed, dead or retried attempt.
+    last_failure_at  timestamptz,
+    PRIMARY KEY (tenant, day, slot)
+) WITH (fillfactor = 70);
+
+-- tenant_activity reads the last 7 days through this index, whatever history is kept.
+CREATE INDEX tenant_activity_days_day ON recouvre.tenant_activity_days (day);
+
+COMMENT ON TABLE recouvre.tenant_activity_days IS
+    'Counters of action outcomes per tenant and UTC day, in 4 slots to spread concurrent writers; see tenant_activity.';
+
+-- Sizes per tenant and slot. A slot's figure is a sum of deltas and may be negative; the
+-- tenant's figure is the sum of its slots.
+CREATE TABLE recouvre.tenant_volume_counts (
+    tenant      text NOT NULL,
+    slot        smallint NOT NULL CONSTRAINT tenant_volume_slot_0_to_3 CHECK (slot BETWEEN 0 AND 3),
+    debtors     bigint NOT NULL DEFAULT 0,
+    invoices    bigint NOT NULL DEFAULT 0,
+    payments    bigint NOT NULL DEFAULT 0,
+    open_cases  bigint NOT NULL DEFAULT 0,
+    updated_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tenant, slot)
+) WITH (fillfactor = 70);
+
+COMMENT ON TABLE recouvre.tenant_volume_counts IS
+    'Debtors, invoices, payments and open cases per tenant, as deltas in 4 slots; see tenant_volumes.';
+
+-- No foreign key to recouvre.tenants on purpose: each counter write would lock the tenant's
+-- row (KEY SHARE) and wait on a settings change. A dropped tenant's rows go with its drop.
+
+-- The slot of the current session.
+CREATE FUNCTION recouvre.counter_slot() RETURNS smallint
+    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog
+    RETURN (pg_backend_pid() % 4)::smallint;
+
+-- Counts one action outcome: outcome is 'succeeded', 'failed', 'dead' or 'retried'.
+CREATE FUNCTION recouvre.count_action_outcome(for_tenant text, outcome text, happened_at timestamptz) RETURNS void
+    LANGUAGE sql SET search_path = pg_catalog
+BEGIN ATOMIC
+    INSERT INTO recouvre.tenant_activity_days AS a
+        (tenant, day, slot, succeeded, failed, dead, retried, last_success_at, last_failure_at)
+    VALUES (for_tenant, (happened_at AT TIME ZONE 'UTC')::date, recouvre.counter_slot(),
+            (outcome = 'succeeded')::int, (outcome = 'failed')::int, (outcome = 'dead')::int,
+            (outcome = 'retried')::int,
+            CASE WHEN outcome = 'succeeded' THEN happened_at END,
+            CASE WHEN outcome <> 'succeeded' THEN happened_at END)
+    ON CONFLICT (tenant, day, slot) DO UPDATE SET
+        succeeded = a.succeeded + excluded.succeeded,
+        failed = a.failed + excluded.failed,
+        dead = a.dead + excluded.dead,
+        retried = a.retried + excluded.retried,
+        last_success_at = greatest(a.last_success_at, excluded.last_success_at),
+        last_failure_at = greatest(a.last_failure_at, excluded.last_failure_at);
+END;
+
+-- Adds deltas to a tenant's sizes; a call with nothing to add writes nothing.
+CREATE FUNCTION recouvre.count_volumes(for_tenant text, debtors_added bigint, invoices_added bigint,
+                                       payments_added bigint, open_cases_added bigint) RETURNS void
+    LANGUAGE sql SET search_path = pg_catalog
+BEGIN ATOMIC
+    INSERT INTO recouvre.tenant_volume_counts AS v (tenant, slot, debtors, invoices, payments, open_cases)
+    SELECT for_tenant, recouvre.counter_slot(), debtors_added, invoices_added, payments_added, open_cases_added
+    WHERE debtors_added <> 0 OR invoices_added <> 0 OR payments_added <> 0 OR open_cases_added <> 0
+    ON CONFLICT (tenant, slot) DO UPDATE SET
+        debtors = v.debtors + excluded.debtors,
+        invoices = v.invoices + excluded.invoices,
+        payments = v.payments + excluded.payments,
+        open_cases = v.open_cases + excluded.open_cases,
+        updated_at = now();
+END;
+
+-- Only the tenant triggers (running as the owner) and the daemon call these.
+REVOKE EXECUTE ON FUNCTION recouvre.counter_slot() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION recouvre.count_action_outcome(text, text, timestamptz) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION recouvre.count_volumes(text, bigint, bigint, bigint, bigint) FROM PUBLIC;
+
+-- Deletes counters of days before `keep` days ago, for ops to run now and then (the view sums
+-- 7 days; older rows only keep the last success and failure of a tenant silent since);
+-- returns how many rows went.
+CREATE FUNCTION recouvre.prune_tenant_activity(keep integer DEFAULT 31) RETURNS bigint
+    LANGUAGE sql SET search_path = pg_catalog
+BEGIN ATOMIC
+    WITH gone AS (
+        DELETE FROM recouvre.tenant_activity_days
+        WHERE day < (now() AT TIME ZONE 'UTC')::date - keep
+        RETURNING 1
+    )
+    SELECT count(*) FROM gone;
+END;
+
+REVOKE EXECUTE ON FUNCTION recouvre.prune_tenant_activity(integer) FROM PUBLIC;
+
+-- Per tenant: action outcomes today (UTC) and over the last 7 days (today and the 6 before),
+-- and the last success and failure kept. The sums read 7 days of counters; a last moment
+-- older than that is found by walking the tenant's rows backwards in the primary key from its
+-- latest day, a few index entries each, however long the history.
+CREATE VIEW recouvre.tenant_activity AS
+WITH week AS (
+    SELECT a.tenant,
+           sum(a.succeeded) FILTER (WHERE a.day = today.d) AS succeeded_today,
+           sum(a.failed) FILTER (WHERE a.day = today.d) AS failed_today,
+           sum(a.dead) FILTER (WHERE a.day = today.d) AS dead_today,
+           sum(a.retried) FILTER (WHERE a.day = today.d) AS retried_today,
+           sum(a.succeeded) AS succeeded_7d,
+           sum(a.failed) AS failed_7d,
+           sum(a.dead) AS dead_7d,
+           sum(a.retried) AS retried_7d,
+           max(a.last_success_at) AS last_success_at,
+           max(a.last_failure_at) AS last_failure_at
+    FROM recouvre.tenant_activity_days a
+    CROSS JOIN (SELECT (now() AT TIME ZONE 'UTC')::date AS d) today
+    WHERE a.day > today.d - 7
+    GROUP BY a.tenant
+)
+SELECT t.slug AS tenant, t.status,
+       coalesce(w.succeeded_today, 0) AS succeeded_today,
+       coalesce(w.failed_today, 0) AS failed_today,
+       coalesce(w.dead_today, 0) AS dead_today,
+       coalesce(w.retried_today, 0) AS retried_today,
+       coalesce(w.succeeded_7d, 0) AS succeeded_7d,
+       coalesce(w.failed_7d, 0) AS failed_7d,
+       coalesce(w.dead_7d, 0) AS dead_7d,
+       coalesce(w.retried_7d, 0) AS retried_7d,
+       -- Looked up further back only for a tenant without one this week (CASE evaluates
+       -- the subquery only then).
+       CASE WHEN w.last_success_at IS NOT NULL THEN w.last_success_at
+            ELSE (SELECT max(s.last_success_at) FROM recouvre.tenant_activity_days s
+                  WHERE s.tenant = t.slug
+                    AND s.day = (SELECT max(x.day) FROM recouvre.tenant_activity_days x
+                                 WHERE x.tenant = t.slug AND x.last_success_at IS NOT NULL))
+       END AS last_success_at,
+       CASE WHEN w.last_failure_at IS NOT NULL THEN w.last_failure_at
+            ELSE (SELECT max(f.last_failure_at) FROM recouvre.tenant_activity_days f
+                  WHERE f.tenant = t.slug
+                    AND f.day = (SELECT max(x.day) FROM recouvre.tenant_activity_days x
+                                 WHERE x.tenant = t.slug AND x.last_failure_at IS NOT NULL))
+       END AS last_failure_at
+FROM recouvre.tenants t
+LEFT JOIN week w ON w.tenant = t.slug;
+
+COMMENT ON VIEW recouvre.tenant_activity IS
+    'Per tenant: actions succeeded, failed, dead and retried today (UTC) and over 7 days; last success and failure.';
+
+-- Per tenant: how many debtors, invoices, payments and open cases it has.
+CREATE VIEW recouvre.tenant_volumes AS
+SELECT t.slug AS tenant, t.status,
+       coalesce(sum(v.debtors), 0)::bigint AS debtors,
+       coalesce(sum(v.invoices), 0)::bigint AS invoices,
+       coalesce(sum(v.payments), 0)::bigint AS payments,
+       coalesce(sum(v.open_cases), 0)::bigint AS open_cases,
+       max(v.updated_at) AS updated_at
+FROM recouvre.tenants t
+LEFT JOIN recouvre.tenant_volume_counts v ON v.tenant = t.slug
+GROUP BY t.slug, t.status;
+
+COMMENT ON VIEW recouvre.tenant_volumes IS 'Per tenant: debtors, invoices, payments and open cases, from counters.';
+
+-- Per tenant: the scheduler's view of its queue (recouvre.due_work), as of its last service.
+CREATE VIEW recouvre.tenant_lag AS
+SELECT t.slug AS tenant, t.status,
+       w.next_due_at,
+       coalesce(w.next_due_at <= now(), false) AS due_now,
+       CASE WHEN w.next_due_at <= now() THEN greatest(w.due_count, 1) ELSE 0 END AS due_actions,
+       CASE WHEN w.next_due_at <= now() THEN w.next_due_at END AS oldest_due_at,
+       CASE WHEN w.next_due_at <= now() THEN extract(epoch FROM now() - w.next_due_at) ELSE 0 END AS lag_seconds,
+       w.served_at AS last_served_at
+FROM recouvre.tenants t
+LEFT JOIN recouvre.due_work w ON w.tenant = t.slug;
+
+COMMENT ON VIEW recouvre.tenant_lag IS
+    'Per tenant: actions due now (counted when last served), the oldest due moment, lag in seconds, last service.';
+"""####),
         ("control/0009_legal_rates_history.sql", ####"""
 -- The published rates of every half-year from H1 2015 (the first half-year with two
 -- *taux d'intérêt légal*, ordonnance n° 2014-947 of 20 August 2014) to H2 2023, so that claims
@@ -3061,6 +3338,189 @@ CREATE VIEW @schema@.prescription_ending_soon AS
 
 COMMENT ON VIEW @schema@.prescription_ending_soon IS
     'Invoices still owed whose prescription ends within 90 days (tenant zone), soonest first.';
+"""####),
+        ("tenant/0007_roles_and_counters.sql", ####"""
+-- The tenant's database roles, and the counters the operator views read.
+--
+-- Roles (names from recouvre.tenant_role, see control migration 0007), NOLOGIN: the creditor's
+-- login roles are granted into them.
+--   reader  USAGE on the schema, SELECT on every table and view, EXECUTE on the functions
+--           anyone with access to the schema may call (the reporting ones: claim_statement,
+--           aged_balance_as_of, local_today…); and, through default privileges, SELECT on
+--           tables and views later migrations create.
+--   writer  a member of the reader, plus INSERT and UPDATE on debtors, invoices and payments,
+--           policies and policy_steps (and DELETE on policy_steps), and EXECUTE on the
+--           procedure functions (record_promise, write_off…).
+-- Neither gets anything on the operator schema or another tenant's: the triggers their writes
+-- fire run as the schema's owner (SECURITY DEFINER, search_path pinned).
+--
+-- Functions: PostgreSQL grants EXECUTE to PUBLIC on every new function, and the migrations of
+-- this schema revoke it from those that act with the owner's rights. Without USAGE on the
+-- schema PUBLIC reaches none of them, so the reader's explicit grants below only make its
+-- rights independent of that default. No default privilege grants EXECUTE to the reader: it
+-- would reach a later SECURITY DEFINER function whose migration revokes only PUBLIC's right.
+
+DO $roles$
+DECLARE
+    reader constant text := recouvre.tenant_role(@slug@, 'reader');
+    writer constant text := recouvre.tenant_role(@slug@, 'writer');
+    existing text;
+    f regprocedure;
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = current_user AND (rolcreaterole OR rolsuper)) THEN
+        RAISE EXCEPTION 'the database role "%" lacks CREATEROLE: it makes each tenant''s roles (% and %)',
+                        current_user, reader, writer
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = format('As a superuser: ALTER ROLE %I CREATEROLE; (deploy/postgresql-setup.sql, docs/operations.md)',
+                                current_user);
+    END IF;
+    -- A role of that name belongs to another database of the cluster, or to an administrator:
+    -- sharing it would hand this tenant's data to whoever is granted it there.
+    SELECT rolname INTO existing FROM pg_catalog.pg_roles WHERE rolname IN (reader, writer) LIMIT 1;
+    IF existing IS NOT NULL THEN
+        RAISE EXCEPTION 'the role "%" already exists in this cluster', existing
+            USING ERRCODE = 'duplicate_object',
+                  HINT = 'Another database on this cluster has a tenant of the same slug and role prefix: give each '
+                         'database its own prefix (ALTER DATABASE … SET recouvre.role_prefix, see docs/operations.md), '
+                         'or drop the stale role.';
+    END IF;
+
+    EXECUTE format('CREATE ROLE %I NOLOGIN', reader);
+    EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE %I', writer, reader);
+    EXECUTE format('COMMENT ON ROLE %I IS %L', reader,
+                   'Reads tenant ' || @slug@ || ' in database ' || current_database() || ' (Recouvre).');
+    EXECUTE format('COMMENT ON ROLE %I IS %L', writer,
+                   'Reads and writes tenant ' || @slug@ || ' in database ' || current_database() || ' (Recouvre).');
+
+    -- A schema made by CREATE SCHEMA grants PUBLIC nothing; said again for one made otherwise.
+    REVOKE ALL ON SCHEMA @schema@ FROM PUBLIC;
+    EXECUTE format('GRANT USAGE ON SCHEMA @schema@ TO %I', reader);
+    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA @schema@ TO %I', reader);
+    -- Default privileges of the role running the migrations, which creates (and owns) every
+    -- object of the schema: a view a later migration adds is readable at once.
+    EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA @schema@ GRANT SELECT ON TABLES TO %I', reader);
+    FOR f IN
+        SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = '@schema@'::regnamespace
+          AND p.prorettype <> 'pg_catalog.trigger'::regtype
+          AND (p.proacl IS NULL
+               OR EXISTS (SELECT FROM pg_catalog.aclexplode(p.proacl) a
+                          WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE'))
+    LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', f, reader);
+    END LOOP;
+
+    EXECUTE format('GRANT INSERT, UPDATE ON @schema@.debtors, @schema@.invoices, @schema@.payments, '
+                   '@schema@.policies, @schema@.policy_steps TO %I', writer);
+    EXECUTE format('GRANT DELETE ON @schema@.policy_steps TO %I', writer);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION '
+                   '@schema@.request_review(bigint), '
+                   '@schema@.record_promise(bigint, numeric, date, text, text), '
+                   '@schema@.create_payment_plan(bigint, jsonb, text, text), '
+                   '@schema@.grant_reduction(bigint, numeric, text, text, text), '
+                   '@schema@.write_off(bigint, text, text), '
+                   '@schema@.open_dispute(bigint, bigint, text, text), '
+                   '@schema@.resolve_dispute(bigint, text, text, text), '
+                   '@schema@.record_call_outcome(bigint, boolean, text, text, text, text), '
+                   '@schema@.decide_approval(bigint, boolean, text, text), '
+                   '@schema@.complete_task(bigint, text, text) TO %I', writer);
+END
+$roles$;
+
+-- Counters for the operator views (control migration 0008). Each trigger makes at most one
+-- upsert in the operator schema, and none when nothing it counts changed.
+
+-- An action's outcome: succeeded, failed, dead, or an attempt that failed and is retried.
+CREATE FUNCTION @schema@.action_outcome_counted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+    PERFORM recouvre.count_action_outcome(@slug@,
+        CASE WHEN NEW.state = 'scheduled' THEN 'retried' ELSE NEW.state END,
+        coalesce(NEW.finished_at, now()));
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER actions_count_outcome AFTER UPDATE OF state ON @schema@.actions
+    FOR EACH ROW
+    WHEN (OLD.state IS DISTINCT FROM NEW.state
+          AND (NEW.state IN ('succeeded', 'failed', 'dead')
+               OR (OLD.state = 'running' AND NEW.state = 'scheduled' AND NEW.last_error IS NOT NULL)))
+    EXECUTE FUNCTION @schema@.action_outcome_counted();
+
+-- Rows added or removed, per statement: TG_TABLE_NAME says which count moves.
+CREATE FUNCTION @schema@.rows_counted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    delta bigint;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        SELECT count(*) INTO delta FROM added;
+    ELSE
+        SELECT -count(*) INTO delta FROM removed;
+    END IF;
+    PERFORM recouvre.count_volumes(@slug@,
+        CASE WHEN TG_TABLE_NAME = 'debtors' THEN delta ELSE 0 END,
+        CASE WHEN TG_TABLE_NAME = 'invoices' THEN delta ELSE 0 END,
+        CASE WHEN TG_TABLE_NAME = 'payments' THEN delta ELSE 0 END,
+        0);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER debtors_count_inserted AFTER INSERT ON @schema@.debtors
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION @schema@.rows_counted();
+CREATE TRIGGER debtors_count_deleted AFTER DELETE ON @schema@.debtors
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION @schema@.rows_counted();
+CREATE TRIGGER invoices_count_inserted AFTER INSERT ON @schema@.invoices
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION @schema@.rows_counted();
+CREATE TRIGGER invoices_count_deleted AFTER DELETE ON @schema@.invoices
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION @schema@.rows_counted();
+CREATE TRIGGER payments_count_inserted AFTER INSERT ON @schema@.payments
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION @schema@.rows_counted();
+CREATE TRIGGER payments_count_deleted AFTER DELETE ON @schema@.payments
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION @schema@.rows_counted();
+
+-- Open cases: opened (insert), closed or reopened (update), removed (delete).
+CREATE FUNCTION @schema@.open_cases_counted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    delta bigint := 0;
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        delta := delta + (SELECT count(*) FROM added WHERE state = 'open');
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        delta := delta - (SELECT count(*) FROM removed WHERE state = 'open');
+    END IF;
+    PERFORM recouvre.count_volumes(@slug@, 0, 0, 0, delta);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER cases_count_inserted AFTER INSERT ON @schema@.cases
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION @schema@.open_cases_counted();
+CREATE TRIGGER cases_count_updated AFTER UPDATE ON @schema@.cases
+    REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION @schema@.open_cases_counted();
+CREATE TRIGGER cases_count_deleted AFTER DELETE ON @schema@.cases
+    REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION @schema@.open_cases_counted();
+
+-- What the schema already holds: its sizes, and the outcomes of the last 31 days.
+DELETE FROM recouvre.tenant_volume_counts WHERE tenant = @slug@;
+INSERT INTO recouvre.tenant_volume_counts (tenant, slot, debtors, invoices, payments, open_cases)
+VALUES (@slug@, 0,
+        (SELECT count(*) FROM @schema@.debtors), (SELECT count(*) FROM @schema@.invoices),
+        (SELECT count(*) FROM @schema@.payments), (SELECT count(*) FROM @schema@.cases WHERE state = 'open'));
+
+DELETE FROM recouvre.tenant_activity_days WHERE tenant = @slug@;
+INSERT INTO recouvre.tenant_activity_days (tenant, day, slot, succeeded, failed, dead, last_success_at, last_failure_at)
+SELECT @slug@, (finished_at AT TIME ZONE 'UTC')::date, 0,
+       count(*) FILTER (WHERE state = 'succeeded'), count(*) FILTER (WHERE state = 'failed'),
+       count(*) FILTER (WHERE state = 'dead'),
+       max(finished_at) FILTER (WHERE state = 'succeeded'), max(finished_at) FILTER (WHERE state IN ('failed', 'dead'))
+FROM @schema@.actions
+WHERE state IN ('succeeded', 'failed', 'dead') AND finished_at > now() - interval '31 days'
+GROUP BY 2;
 """####),
         ("tenant/0008_bank_statements.sql", ####"""
 -- Bank statements imported (camt.053/054, CFONB 120) and the credits they carried, each

@@ -74,8 +74,8 @@ extension TenantRegistry {
         }
     }
 
-    /// Drops a tenant: its schema and everything in it, its row, due-work entry, hints, rate
-    /// bucket and channel settings. The row (without secrets) is kept in
+    /// Drops a tenant: its schema and everything in it, its reader and writer roles, its row,
+    /// due-work entry, hints, rate bucket, channel settings and operator counters. The row (without secrets) is kept in
     /// `recouvre.dropped_tenants` and the drop journaled with `actor`.
     ///
     /// Refused unless the tenant is paused (an active tenant's work may be claimed at any
@@ -114,8 +114,12 @@ extension TenantRegistry {
                     'channels', (SELECT to_jsonb(ch) - 'webhook_secret' - 'sms_secret'
                                  FROM recouvre.tenant_channels ch WHERE ch.tenant = $1))::text AS settings
                 """, [slug.rawValue]).first.map { try $0.decode(String.self, "settings") } ?? "{}"
+            let roles = try TenantRoles.read(c, slug: slug)
             _ = try c.query("DROP SCHEMA \(slug.quotedSchema) CASCADE")
+            try roles.drop(c)
             _ = try c.query("DELETE FROM recouvre.due_hints WHERE tenant = $1", [slug.rawValue])
+            _ = try c.query("DELETE FROM recouvre.tenant_activity_days WHERE tenant = $1", [slug.rawValue])
+            _ = try c.query("DELETE FROM recouvre.tenant_volume_counts WHERE tenant = $1", [slug.rawValue])
             _ = try c.query("DELETE FROM recouvre.rate_buckets WHERE key = $1", ["tenant:" + slug.rawValue])
             _ = try c.query("DELETE FROM recouvre.tenants WHERE slug = $1", [slug.rawValue])
             let droppedAt = try c.query("""

@@ -65,6 +65,39 @@ final class MigratorTests {
         #expect(try ledgerVersions(c, table: "tenant_acme.schema_migrations") == MigrationCatalog.tenant.map(\.version))
     }
 
+    @Test func theOperatorSchemaHasItsRegistryCountersAndViews() throws {
+        let c = database.connection
+        _ = try Migrator().migrateControl(c)
+        let relations = try c.query("""
+            SELECT table_name, table_type FROM information_schema.tables
+            WHERE table_schema = 'recouvre' ORDER BY table_name
+            """).rows.map { "\(try $0.decode(String.self, "table_name")):\(try $0.decode(String.self, "table_type"))" }
+        #expect(relations == [
+            "dropped_tenants:BASE TABLE", "due_hints:BASE TABLE", "due_work:BASE TABLE", "legal_rates:BASE TABLE",
+            "operator_events:BASE TABLE", "rate_buckets:BASE TABLE", "role_settings:BASE TABLE",
+            "schema_migrations:BASE TABLE", "tenant_activity:VIEW", "tenant_activity_days:BASE TABLE",
+            "tenant_channels:BASE TABLE", "tenant_lag:VIEW", "tenant_volume_counts:BASE TABLE", "tenant_volumes:VIEW",
+            "tenants:BASE TABLE", "time_zones:BASE TABLE",
+        ])
+    }
+
+    /// A tenant made before tenant migration 0007 gets its roles when migrated.
+    @Test func migratingABehindTenantGivesItItsRoles() throws {
+        let c = database.connection
+        _ = try Migrator().migrateControl(c)
+        let old = TenantRegistry(migrator: Migrator(tenant: MigrationCatalog.tenant.filter { $0.version < 7 }))
+        let slug = try TenantSlug("behind")
+        _ = try old.create(c, slug: slug, settings: TenantSettings(displayName: "Behind"))
+        let roles = try TenantRoles.read(c, slug: slug)
+        #expect(try c.value("SELECT count(*) FROM pg_roles WHERE rolname IN ($1, $2)", [roles.reader, roles.writer], as: Int.self) == 0)
+        _ = try c.query("INSERT INTO tenant_behind.debtors (external_ref, name) VALUES ('D1', 'Before')")
+        _ = try Migrator().migrateAllTenants(c)
+        #expect(try c.value("SELECT count(*) FROM pg_roles WHERE rolname IN ($1, $2)", [roles.reader, roles.writer], as: Int.self) == 2)
+        #expect(try c.value("SELECT has_table_privilege($1, 'tenant_behind.aged_balance', 'SELECT')", [roles.reader], as: Bool.self))
+        #expect(try c.value("SELECT debtors FROM recouvre.tenant_volumes WHERE tenant = 'behind'", as: Int.self) == 1,
+                "the counters start from what the schema holds")
+    }
+
     @Test func migrateAllTenantsCatchesUpABehindTenantThenIsANoOp() throws {
         let c = database.connection
         _ = try Migrator().migrateControl(c)
