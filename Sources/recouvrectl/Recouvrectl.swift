@@ -27,6 +27,7 @@ struct Recouvrectl: ParsableCommand {
             CaseCommand.self, PaymentCommand.self, PromiseCommand.self, PlanCommand.self, DisputeCommand.self,
             ReductionCommand.self, TaskCommand.self, PolicyCommand.self, LetterCommand.self, MetricsCommand.self,
             ReloadCommand.self, DrainCommand.self, UndrainCommand.self, LogLevelCommand.self, WatchCommand.self,
+            ImportCommand.self,
         ]
     )
 

@@ -42,7 +42,12 @@ public struct CSVImportReader: Sendable {
     }
 
     /// Reads the next chunk, calling `emit` with every good row it completes.
-    public mutating func feed<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ emit: (ImportRow) throws -> Void) rethrows {
+    public mutating func feed(_ bytes: [UInt8], _ emit: (ImportRow) throws -> Void) rethrows {
+        try feed(bytes[...], emit)
+    }
+
+    /// Reads the next chunk, calling `emit` with every good row it completes.
+    public mutating func feed(_ bytes: ArraySlice<UInt8>, _ emit: (ImportRow) throws -> Void) rethrows {
         guard !stopped else { return }
         if tokenizer == nil {
             head.append(contentsOf: bytes)
@@ -81,10 +86,10 @@ public struct CSVImportReader: Sendable {
         self.separator = separator
         convention = options.convention ?? CSVConvention.implied(bySeparator: separator)
         tokenizer = CSVTokenizer(separator: separator)
-        try tokenize(bytes, emit)
+        try tokenize(bytes[...], emit)
     }
 
-    private mutating func tokenize<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ emit: (ImportRow) throws -> Void) rethrows {
+    private mutating func tokenize(_ bytes: ArraySlice<UInt8>, _ emit: (ImportRow) throws -> Void) rethrows {
         guard var tokenizer else { return }
         self.tokenizer = nil
         try tokenizer.feed(bytes) { record in try handle(record, emit) }

@@ -26,7 +26,17 @@ public struct CSVTokenizer: Sendable {
     }
 
     /// Reads the next chunk, calling `emit` for every record it completes.
-    public mutating func feed<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ emit: (CSVRecord) throws -> Void) rethrows {
+    public mutating func feed(_ bytes: [UInt8], _ emit: (CSVRecord) throws -> Void) rethrows {
+        try feed(bytes[...], emit)
+    }
+
+    /// Reads the next chunk, calling `emit` for every record it completes.
+    public mutating func feed(_ bytes: ArraySlice<UInt8>, _ emit: (CSVRecord) throws -> Void) rethrows {
+        // Concrete bytes, not a generic sequence: this loop runs for every byte of the file.
+        try bytes.withUnsafeBufferPointer { try read($0, emit) }
+    }
+
+    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (CSVRecord) throws -> Void) rethrows {
         for byte in bytes {
             switch state {
             case .fieldStart, .unquoted:

@@ -9,7 +9,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     ///
     /// UTF-8 is assumed valid (checked beforehand by ``UTF8Scanner``); a Windows-1252 byte
     /// with no character (0x81, 0x8D, 0x8F, 0x90, 0x9D) yields nil.
-    public func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String? {
+    public func decode(_ bytes: [UInt8]) -> String? {
         switch self {
         case .utf8:
             return String(decoding: bytes, as: UTF8.self)

@@ -22,7 +22,16 @@ public struct UTF8Scanner: Sendable {
     public var isValid: Bool { firstInvalidLine == nil }
 
     /// Scans the next chunk of the file.
-    public mutating func feed<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+    public mutating func feed(_ bytes: [UInt8]) {
+        feed(bytes[...])
+    }
+
+    /// Scans the next chunk of the file.
+    public mutating func feed(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         for byte in bytes {
             if offset < 3 {
                 head.append(byte)
