@@ -29,6 +29,40 @@ struct ImportReply: Encodable {
         var line: Int?
         var field: String?
         var message: String
+
+        private enum CodingKeys: String, CodingKey {
+            case line, field, message
+        }
+
+        // Absent values are null, not left out, as in every --json reply.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(line, forKey: .line)
+            try container.encode(field, forKey: .field)
+            try container.encode(message, forKey: .message)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case tenant, kind, file, status, dryRun, encoding, separator, convention, fields, counts, problems, moreProblems, seconds
+    }
+
+    // Absent values are null, not left out, as in every --json reply.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tenant, forKey: .tenant)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(file, forKey: .file)
+        try container.encode(status, forKey: .status)
+        try container.encode(dryRun, forKey: .dryRun)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(separator, forKey: .separator)
+        try container.encode(convention, forKey: .convention)
+        try container.encode(fields, forKey: .fields)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(problems, forKey: .problems)
+        try container.encode(moreProblems, forKey: .moreProblems)
+        try container.encode(seconds, forKey: .seconds)
     }
 
     var rejected: Bool { status == "rejected" }
@@ -39,7 +73,7 @@ struct ImportReply: Encodable {
         let verb = dryRun ? "checked (dry run: nothing changed)" : "imported"
         let what = dryRun ? "would be inserted \(counts.inserted), updated \(counts.updated), unchanged \(counts.unchanged)"
             : "inserted \(counts.inserted), updated \(counts.updated), unchanged \(counts.unchanged)"
-        return "\(kind) \(verb) into tenant '\(tenant)' from \(file): \(counts.rows) lines; \(what)"
+        return "\(kind) \(verb) into tenant '\(tenant)' from \(file): \(counts.rows) lines; \(what) (\(seconds) s)"
     }
 
     /// The refusal for stderr.

@@ -88,7 +88,7 @@ struct ImportRun {
             defer { connection.close() }
             do {
                 outcome = try importer.run(on: connection, dryRun: dryRun, phase: { phase in
-                    progress.phase(phase == .checking ? "checking…" : "applying…")
+                    progress.phase((phase == .checking ? "checking" : "applying") + String(format: "… (at %.1f s)", progress.elapsed))
                 }, load: { sink in
                     for row in pending { try sink.add(line: row.line, values: row.values) }
                     pending = []

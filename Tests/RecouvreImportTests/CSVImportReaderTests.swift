@@ -62,13 +62,13 @@ import Testing
     }
 
     @Test func unknownColumnsAreRefusedUnlessMappedOrIgnored() {
-        let text = "Code;Nom;Remarque;Commercial\nD1;Durand;VIP;Paul\n"
+        let text = "Matricule;Nom;Remarque;Commercial\nD1;Durand;VIP;Paul\n"
         let refused = Self.read(Array(text.utf8), .debtors).reader
         #expect(refused.problems.count == 4)  // three columns, and no external_ref
-        #expect(refused.problems[0].description.hasPrefix("line 1, Code: unknown column"))
+        #expect(refused.problems[0].description.hasPrefix("line 1, Matricule: unknown column"))
         #expect(refused.rejection?.description.contains("--ignore-column 'Remarque'") == true)
 
-        let options = CSVReadOptions(mapping: ["code": "external_ref"], ignoredColumns: ["Remarque", "commercial"])
+        let options = CSVReadOptions(mapping: ["matricule": "external_ref"], ignoredColumns: ["Remarque", "commercial"])
         let (mapped, rows) = Self.read(Array(text.utf8), .debtors, options)
         #expect(mapped.problems.isEmpty, "\(mapped.problems)")
         #expect(rows == [ImportRow(line: 2, values: ["D1", "Durand"])])

@@ -37,7 +37,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
 
     private static let debtorFields: [ImportField] = [
         ImportField("external_ref", required: true, aliases: [
-            "reference", "ref", "code client", "reference client", "ref client", "n client", "no client", "numero client",
+            "reference", "ref", "code", "code client", "reference client", "ref client", "n client", "no client", "numero client",
             "numero de client", "compte client", "id client", "identifiant client", "client", "customer id", "customer ref",
             "customer reference", "customer code", "customer number", "debtor ref", "id", "code tiers", "tiers",
         ]),
