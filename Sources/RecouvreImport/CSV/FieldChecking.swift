@@ -5,7 +5,7 @@ public enum FieldChecking {
     /// The value to store (nil for an empty optional cell), or why the cell is refused.
     /// Surrounding spaces are dropped first.
     public static func check(_ raw: String, _ field: ImportField, _ convention: CSVConvention) -> Result<String?, ValueError> {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmed(raw)
         guard !text.isEmpty else {
             return field.required ? .failure(ValueError("is empty, and every line needs it")) : .success(nil)
         }
@@ -60,5 +60,13 @@ public enum FieldChecking {
             }
             return .success(code)
         }
+    }
+
+    /// `raw` without surrounding white space; most values have none, and are returned as they are
+    /// without going through Foundation.
+    static func trimmed(_ raw: String) -> String {
+        guard let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last else { return raw }
+        guard first.properties.isWhitespace || last.properties.isWhitespace else { return raw }
+        return raw.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
