@@ -87,6 +87,23 @@ struct ImportEndToEndTests {
         }
         #expect(try Self.count(sql, "SELECT count(*) AS n FROM tenant_imp.invoices") == 3)
 
+        // Payments from an international file (UTF-8, ",", 1234.56, ISO dates): recorded once,
+        // the two identical lines without a reference as two payments.
+        let payments = daemon.directory.appendingPathComponent("payments.csv")
+        try """
+            Customer ID,Invoice number,Amount paid,Payment date,Payment reference
+            CLI-001,FA-2026-001,"1,000.00",2026-02-01,VIR-778
+            CLI-002,,50.00,2026-02-03,
+            CLI-002,,50.00,2026-02-03,
+
+            """.write(to: payments, atomically: true, encoding: .utf8)
+        let paid = try daemon.ctl("import", "payments", "--tenant", "imp", payments.path, "--database", daemon.conninfo)
+        #expect(paid.status == 0 && paid.stdout.contains("3 lines; inserted 3, updated 0, unchanged 0"), "\(paid.stdout) \(paid.stderr)")
+        #expect(paid.stderr.contains("utf-8, separator ,, convention intl"), "\(paid.stderr)")
+        let paidAgain = try daemon.ctl("--json", "import", "payments", "--tenant", "imp", payments.path, "--database", daemon.conninfo)
+        #expect(paidAgain.stdout.contains(#""unchanged" : 3"#), "\(paidAgain.stdout) \(paidAgain.stderr)")
+        #expect(try Self.count(sql, "SELECT count(*) AS n FROM tenant_imp.payments WHERE import_key IS NOT NULL") == 3)
+
         // A dry run checks and counts without applying.
         let dry = try daemon.ctl("import", "debtors", "--tenant", "imp", debtors.path, "--dry-run", "--database", daemon.conninfo)
         #expect(dry.status == 0 && dry.stdout.contains("dry run"), "\(dry.stdout) \(dry.stderr)")
