@@ -227,7 +227,7 @@ public final class PostgresConnection {
 
     // MARK: libpq plumbing
 
-    private func open() throws -> OpaquePointer {
+    func open() throws -> OpaquePointer {
         guard let handle else {
             throw PostgresError(kind: .closed, message: "the connection was closed; open a new one")
         }
@@ -275,7 +275,7 @@ public final class PostgresConnection {
         return PostgresResult(rows: rows, affectedRows: affected, commandTag: tag)
     }
 
-    private func resultError(_ result: OpaquePointer, _ connection: OpaquePointer) -> PostgresError {
+    func resultError(_ result: OpaquePointer, _ connection: OpaquePointer) -> PostgresError {
         func field(_ code: Int32) -> String? {
             PQresultErrorField(result, code).map { String(cString: $0) }
         }
@@ -297,7 +297,7 @@ public final class PostgresConnection {
         )
     }
 
-    private func connectionError(_ connection: OpaquePointer) -> PostgresError {
+    func connectionError(_ connection: OpaquePointer) -> PostgresError {
         PostgresError(kind: .connection, message: Self.errorMessage(connection))
     }
 
