@@ -53,7 +53,8 @@ zshcompdir := $(PREFIX)/share/zsh/site-functions
 fishcompdir := $(PREFIX)/share/fish/vendor_completions.d
 confdir := $(SYSCONFDIR)/recouvre
 docs := README.md docs/architecture.md docs/operations.md docs/control-protocol.md docs/sql-api.md \
-	docs/procedure.md docs/channels.md docs/letters.md docs/benchmarks.md \
+	docs/procedure.md docs/channels.md docs/letters.md docs/benchmarks.md docs/metrics.md \
+	docs/reporting.md docs/imports.md docs/bank-statements.md docs/operator-views.md \
 	deploy/postgresql-setup.sql deploy/recouvred.conf
 
 install: $(if $(filter 1,$(BUILD)),release)
