@@ -3623,5 +3623,16 @@ ALTER TABLE @schema@.payments
 COMMENT ON COLUMN @schema@.payments.import_key IS
     'What identifies a payment that came from a file import, so that importing the file again adds nothing; NULL otherwise.';
 """####),
+        ("tenant/0010_writer_debtor_ibans.sql", ####"""
+-- The IBANs a debtor pays from (debtor_ibans, 0008) help match bank credits; an integration
+-- that knows them from the creditor's books may record them, so the writer role may add and
+-- remove them. Bank statements and credits stay the daemon's: the writer only reads them.
+
+DO $grant$
+BEGIN
+    EXECUTE format('GRANT INSERT, DELETE ON @schema@.debtor_ibans TO %I', recouvre.tenant_role(@slug@, 'writer'));
+END
+$grant$;
+"""####),
     ]
 }

@@ -99,6 +99,11 @@ final class TenantRoleTests {
         #expect(try c.value("SELECT outstanding FROM invoice_balances", as: String.self) == "100.00")
         #expect(try c.value("SELECT request_review($1)", [debtor], as: Int64.self) > 0)
         #expect(try c.count("aged_balance") == 1)
+        // The IBANs a debtor pays from, which bank-statement matching uses.
+        _ = try c.query("INSERT INTO debtor_ibans (debtor_id, iban) VALUES ($1, 'FR7630006000011234567890189')", [debtor])
+        #expect(try c.count("debtor_ibans") == 1)
+        _ = try c.query("DELETE FROM debtor_ibans")
+        expectDenied(c, ["INSERT INTO bank_statements DEFAULT VALUES", "UPDATE bank_credits SET state = 'ignored'"])
     }
 
     @Test func theWriterIsRefusedTheDaemonsTablesTheOperatorSchemaAndOtherTenants() throws {
