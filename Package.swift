@@ -30,7 +30,7 @@ let package = Package(
         // SQL on top of Postgres: migrations, tenants, claiming and recording work.
         .target(
             name: "RecouvreStore",
-            dependencies: ["Postgres", "RecouvreCore"]
+            dependencies: ["Postgres", "RecouvreCore", "RecouvreImport"]
         ),
         // libcurl, from Debian's libcurl4-openssl-dev: SMTP with STARTTLS and AUTH, HTTPS.
         .systemLibrary(

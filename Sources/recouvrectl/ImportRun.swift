@@ -105,7 +105,7 @@ struct ImportRun {
                     }
                     progress.phase("read \(reader.recordCount) lines (\(ImportProgress.megabytes(bytesRead)) MB) in "
                         + String(format: "%.1f s", progress.elapsed))
-                    return .init(issues: reader.problems.map { ImportIssue(line: $0.line, field: $0.field, message: $0.message) },
+                    return .init(issues: reader.problems.map { ImportProblem(line: $0.line, field: $0.field, message: $0.message) },
                                  issueCount: reader.problemCount)
                 })
             } catch let error as PostgresError {

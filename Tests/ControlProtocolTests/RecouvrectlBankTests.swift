@@ -5,38 +5,21 @@ import Testing
 /// recouvrectl's bank statement commands against the in-memory handler.
 @Suite("recouvrectl bank statements")
 struct RecouvrectlBankTests {
-    let directory: SocketDirectory
-    let handler = InMemoryControlHandler(tenants: [.sample("acme")])
+    /// The runner and server of the procedure commands' tests, reused.
+    let cli: RecouvrectlProcedureTests
+    var handler: InMemoryControlHandler { cli.handler }
+    var directory: SocketDirectory { cli.directory }
 
     init() throws {
-        directory = try SocketDirectory()
+        cli = try RecouvrectlProcedureTests()
     }
 
     func run(_ arguments: [String]) async throws -> RecouvrectlTests.Outcome {
-        let binary = try #require(RecouvrectlTests.binary)
-        let socket = directory.socket()
-        return try await blocking {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments + ["--socket", socket]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            try? out.fileHandleForReading.close()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            try? err.fileHandleForReading.close()
-            process.waitUntilExit()
-            return RecouvrectlTests.Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                            stderr: String(decoding: stderr, as: UTF8.self))
-        }
+        try await cli.run(arguments)
     }
 
     func serve() throws -> ControlServer {
-        let server = ControlServer(path: directory.socket(), handler: handler, access: .default)
-        try server.start()
-        return server
+        try cli.serve()
     }
 
     func write(_ text: String, _ name: String) throws -> String {

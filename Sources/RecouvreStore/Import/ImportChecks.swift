@@ -1,4 +1,5 @@
 import Postgres
+import RecouvreImport
 
 /// The checks an import makes in the database, on the staging table, before changing
 /// anything: each a query giving `line`, `field` and `message` for the lines it refuses.
@@ -13,15 +14,15 @@ struct ImportChecks {
 
     /// Resolves references (debtors, invoices, payment keys), then runs every check; returns
     /// the problems found (at most `limit` per check) and how many lines each check refused.
-    func run(_ sql: PostgresConnection) throws -> (issues: [ImportIssue], count: Int) {
+    func run(_ sql: PostgresConnection) throws -> (issues: [ImportProblem], count: Int) {
         for statement in resolutions { try sql.execute(statement) }
-        var issues: [ImportIssue] = []
+        var issues: [ImportProblem] = []
         var count = 0
         for check in checks {
             let rows = try sql.query(check + " ORDER BY line LIMIT \(limit + 1)").rows
             count += rows.count
             for row in rows.prefix(limit) {
-                issues.append(ImportIssue(line: try row.decode(Int.self, "line"), field: try row.decodeIfPresent(String.self, "field"),
+                issues.append(ImportProblem(line: try row.decode(Int.self, "line"), field: try row.decodeIfPresent(String.self, "field"),
                                           message: try row.decode(String.self, "message")))
             }
         }

@@ -1,4 +1,5 @@
 import Postgres
+import RecouvreImport
 
 /// The set-based statements that apply a checked staging table, and the search for the line
 /// a constraint refused when the checks did not foresee it.
@@ -135,11 +136,11 @@ public struct ImportRefusedLine: Error, Sendable {
     public var error: PostgresError
 
     /// As an import problem: the line and the database's own words.
-    public var issue: ImportIssue {
+    public var issue: ImportProblem {
         var message = "the database refused this line: " + error.message
         if let detail = error.detail { message += " (" + detail + ")" }
         if let constraint = error.constraint { message += " [constraint " + constraint + "]" }
-        return ImportIssue(line: line, field: error.column, message: message)
+        return ImportProblem(line: line, field: error.column, message: message)
     }
 }
 

@@ -1,5 +1,6 @@
 import Postgres
 import RecouvreCore
+import RecouvreImport
 
 /// Loads a checked file into a tenant's debtors, invoices or payments: all of it in one
 /// transaction, or nothing.
@@ -44,10 +45,10 @@ public struct ReceivablesImport: Sendable {
 
     /// What `load` found wrong while reading the file (problems it kept and how many in all).
     public struct LoadReport: Sendable {
-        public var issues: [ImportIssue]
+        public var issues: [ImportProblem]
         public var issueCount: Int
 
-        public init(issues: [ImportIssue], issueCount: Int) {
+        public init(issues: [ImportProblem], issueCount: Int) {
             self.issues = issues
             self.issueCount = issueCount
         }

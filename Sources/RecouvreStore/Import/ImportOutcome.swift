@@ -1,18 +1,4 @@
-/// One thing wrong with a line of an import, found by the database side.
-public struct ImportIssue: Sendable, Hashable {
-    /// The 1-based line of the file; nil for the file as a whole.
-    public var line: Int?
-    /// The field, when the issue is one value.
-    public var field: String?
-    /// What is wrong and what to do, in one sentence.
-    public var message: String
-
-    public init(line: Int?, field: String? = nil, message: String) {
-        self.line = line
-        self.field = field
-        self.message = message
-    }
-}
+import RecouvreImport
 
 /// What an import did, or would do with a dry run.
 public struct ImportCounts: Sendable, Hashable, Codable {
@@ -38,7 +24,7 @@ public enum ImportOutcome: Sendable, Hashable {
     /// Applied (or, with a dry run, checked and rolled back): what it did or would do.
     case applied(ImportCounts)
     /// Refused whole: nothing was changed.
-    case rejected([ImportIssue], truncated: Bool)
+    case rejected([ImportProblem], truncated: Bool)
 }
 
 /// The steps of an import, for progress reports.
