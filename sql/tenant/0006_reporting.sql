@@ -455,10 +455,15 @@ CREATE FUNCTION @schema@.prescription_ending_within(days integer)
 WITH today AS (
     SELECT @schema@.local_today() AS day
 ), candidate AS (
+    -- A prescription ends no earlier than the due date plus the period (2 years for a consumer,
+    -- 5 for a business): only debtors with an invoice that old by the window's end can be listed,
+    -- and claim_statement, which is costly, runs for them alone.
     SELECT DISTINCT b.debtor_id
-    FROM @schema@.invoice_balances b, today
+    FROM @schema@.invoice_balances b
+    JOIN @schema@.debtors d ON d.id = b.debtor_id, today
     WHERE b.outstanding > 0
-      AND b.due_on <= (today.day + prescription_ending_within.days - interval '2 years')::date
+      AND b.due_on <= (today.day + prescription_ending_within.days
+                       - CASE WHEN d.kind = 'consumer' THEN interval '2 years' ELSE interval '5 years' END)::date
 )
 SELECT cs.number, d.external_ref, cs.principal_outstanding, cs.currency, cs.prescription_ends_on,
        cs.prescription_ends_on - today.day, cs.invoice_id, d.id, d.name
