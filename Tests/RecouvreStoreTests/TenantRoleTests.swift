@@ -106,6 +106,30 @@ final class TenantRoleTests {
         expectDenied(c, ["INSERT INTO bank_statements DEFAULT VALUES", "UPDATE bank_credits SET state = 'ignored'"])
     }
 
+    @Test func aFileImportRunsUnderTheWriterRole() throws {
+        let c = try connect(as: writerLogin)
+        defer { c.close() }
+        let slug = try TenantSlug("acme")
+        func load(_ table: ImportTable, _ fields: [String], _ rows: [(Int, [String?])]) throws -> ImportOutcome {
+            try ReceivablesImport(slug: slug, table: table, fields: fields).run(on: c, dryRun: false) { sink in
+                for (line, values) in rows { try sink.add(line: line, values: values) }
+                return .init(issues: [], issueCount: 0)
+            }
+        }
+        // Every check the import runs before writing, e-mail, time zone and currency included.
+        let debtors = try load(.debtors, ["external_ref", "name", "email", "timezone"],
+                               [(2, ["D1", "Martin", "compta@martin.example", "Europe/Paris"])])
+        guard case .applied(let counts) = debtors else { Issue.record("\(debtors)"); return }
+        #expect(counts.inserted == 1)
+        let payments = try load(.payments, ["debtor", "amount", "currency", "received_on", "reference"],
+                                [(2, ["D1", "12.50", "EUR", "2026-01-05", "VIR-1"])])
+        guard case .applied(let paid) = payments else { Issue.record("\(payments)"); return }
+        #expect(paid.inserted == 1)
+        let refused = try load(.debtors, ["external_ref", "name", "email"], [(2, ["D2", "X", "not-an-address"])])
+        guard case .rejected(let problems, _) = refused else { Issue.record("\(refused)"); return }
+        #expect(problems.map(\.field) == ["email"])
+    }
+
     @Test func theWriterIsRefusedTheDaemonsTablesTheOperatorSchemaAndOtherTenants() throws {
         let c = try connect(as: writerLogin)
         defer { c.close() }

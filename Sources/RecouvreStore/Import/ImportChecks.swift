@@ -73,13 +73,13 @@ struct ImportChecks {
             if fields.contains("timezone") {
                 list.append("""
                     SELECT line, 'timezone' AS field, '"' || timezone || '" is not a time zone name (Europe/Paris, America/Montreal…)' AS message
-                    FROM pg_temp.import_staging WHERE timezone IS NOT NULL AND NOT recouvre.is_time_zone(timezone)
+                    FROM pg_temp.import_staging WHERE timezone IS NOT NULL AND NOT \(schema).is_time_zone(timezone)
                     """)
             }
             if fields.contains("email") {
                 list.append("""
                     SELECT line, 'email' AS field, '"' || email || '" is not an e-mail address' AS message
-                    FROM pg_temp.import_staging WHERE email IS NOT NULL AND NOT recouvre.is_email(email)
+                    FROM pg_temp.import_staging WHERE email IS NOT NULL AND NOT \(schema).is_email(email)
                     """)
             }
             return list
@@ -150,7 +150,7 @@ struct ImportChecks {
     private var currency: String {
         """
         SELECT line, 'currency' AS field, '"' || currency || '" is not an ISO 4217 currency code in use' AS message
-        FROM pg_temp.import_staging WHERE currency IS NOT NULL AND NOT recouvre.is_currency(currency)
+        FROM pg_temp.import_staging WHERE currency IS NOT NULL AND NOT \(schema).is_currency(currency)
         """
     }
 
