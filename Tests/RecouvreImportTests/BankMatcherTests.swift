@@ -34,6 +34,30 @@ import Testing
         #expect(accepted.reasons.first == "RF reference of FA-2026-0101")
     }
 
+    @Test func moreThanTheOutstandingWaitsForAPersonEvenWithAKnownPayer() {
+        // Reference (60) + known IBAN (30) would be 90; 1,500 is more than the 1,200 owed.
+        let match = matcher.match(credit(1500, reference: "FA-2026-0101", iban: acmeIBAN), candidates: invoices)
+        #expect(match.accepted == nil)
+        #expect(match.suggestions.first?.invoice == "FA-2026-0101")
+        #expect(match.suggestions.first?.confidence == 89)
+        #expect(match.suggestions.first?.reasons.last == "more than its 1200 outstanding: a person decides")
+    }
+
+    @Test func namedInvoicesArePaidTogetherOnlyWhenTheyAreAllTheDebtorOwes() throws {
+        // DUP owes 0102 and 0103 only: naming both with their total makes a payment of DUP.
+        let both = matcher.match(credit(Decimal(string: "749.90")!, text: "FA-2026-0102 FA-2026-0103", name: "Dupont et Fils"),
+                                 candidates: invoices)
+        let accepted = try #require(both.accepted)
+        #expect(accepted.invoices == ["FA-2026-0102", "FA-2026-0103"])
+        // With a third, older invoice open, the debtor's payment would go to it first.
+        let older = InvoiceCandidate(number: "FA-2025-0900", debtorRef: "DUP", debtorName: "Dupont et Fils SARL", outstanding: 80)
+        let three = matcher.match(credit(Decimal(string: "749.90")!, text: "FA-2026-0102 FA-2026-0103", name: "Dupont et Fils"),
+                                  candidates: invoices + [older])
+        #expect(three.accepted == nil)
+        #expect(three.suggestions.first?.invoices == ["FA-2026-0102", "FA-2026-0103"])
+        #expect(three.suggestions.first?.reasons.last == "the debtor owes other invoices, which would be paid first: a person decides")
+    }
+
     @Test func anRFReferenceWithWrongCheckDigitsIsOnlyText() {
         #expect(CreditorReference.isValidRF("RF42FA20260101"))
         #expect(CreditorReference.isValidRF("RF42 FA20 2601 01"))

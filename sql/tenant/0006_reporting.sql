@@ -462,8 +462,8 @@ WITH today AS (
     FROM @schema@.invoice_balances b
     JOIN @schema@.debtors d ON d.id = b.debtor_id, today
     WHERE b.outstanding > 0
-      AND b.due_on <= (today.day + prescription_ending_within.days
-                       - CASE WHEN d.kind = 'consumer' THEN interval '2 years' ELSE interval '5 years' END)::date
+      AND (b.due_on + CASE WHEN d.kind = 'consumer' THEN interval '2 years' ELSE interval '5 years' END)::date
+          <= today.day + prescription_ending_within.days
 )
 SELECT cs.number, d.external_ref, cs.principal_outstanding, cs.currency, cs.prescription_ends_on,
        cs.prescription_ends_on - today.day, cs.invoice_id, d.id, d.name

@@ -15,6 +15,9 @@ import Foundation
 ///
 /// A suggestion is accepted when it reaches ``threshold`` and the next one is at least
 /// ``margin`` points behind; a credit in another currency than the invoice never matches it.
+/// Two cases stay below the threshold whatever the points, for a person to decide: a credit
+/// above the invoice's outstanding, and several named invoices when the debtor owes others in
+/// the currency (the debtor's payment would go to the oldest first).
 public struct BankMatcher: Sendable {
     /// The confidence from which a credit becomes a payment.
     public var threshold: Int
@@ -70,6 +73,12 @@ public struct BankMatcher: Sendable {
             points += payer(credit, candidate, &reasons)
             // Amount alone says little, but it is worth showing when nothing else is known.
             guard points > 0 else { continue }
+            if credit.amount > candidate.outstanding {
+                // More than the invoice owes: a payment of the invoice would hide the surplus,
+                // which belongs to another invoice or goes back to the payer. A person decides.
+                points = min(points, threshold - 1)
+                reasons.append("more than its \(candidate.outstanding) outstanding: a person decides")
+            }
             scored.append(.init(invoice: candidate.number, debtor: candidate.debtorRef, confidence: min(points, 100),
                                 reasons: reasons))
         }
@@ -78,7 +87,14 @@ public struct BankMatcher: Sendable {
             guard total == credit.amount else { continue }
             let numbers = invoices.map(\.candidate.number).sorted()
             var reasons = ["\(numbers.joined(separator: ", ")) named", "amount equals their outstanding total"]
-            let points = 50 + 30 + payer(credit, invoices[0].candidate, &reasons)
+            var points = 50 + 30 + payer(credit, invoices[0].candidate, &reasons)
+            // The payment is the debtor's, allocated to the oldest open invoices first: it pays
+            // exactly the named ones only when they are all the debtor owes in the currency.
+            let open = candidates.filter { $0.debtorRef == debtor && $0.currency == credit.currency && $0.outstanding > 0 }
+            if open.count > invoices.count {
+                points = min(points, threshold - 1)
+                reasons.append("the debtor owes other invoices, which would be paid first: a person decides")
+            }
             scored.append(.init(invoice: nil, invoices: numbers, debtor: debtor, confidence: min(points, 100), reasons: reasons))
         }
         scored.sort { ($0.confidence, $1.invoice ?? "") > ($1.confidence, $0.invoice ?? "") }

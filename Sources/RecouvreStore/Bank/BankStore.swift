@@ -50,6 +50,7 @@ public struct BankStore: Sendable {
 
     private func record(_ c: PostgresConnection, _ statement: BankStatementInput, author: String, dryRun: Bool,
                         decide: (BankCreditInput, [OpenInvoice]) -> CreditDecision) throws -> BankImportResult {
+        try PaymentIntakeLock.take(c, slug: slug)
         let statementID = try returnedID(c.query("""
             INSERT INTO \(schema).bank_statements AS s (format, account_iban, reference, imported_by)
             VALUES ($1, $2, $3, $4)
@@ -184,6 +185,7 @@ public struct BankStore: Sendable {
     public func assignCredit(_ c: PostgresConnection, id: Int64, invoiceNumber: String?, debtorRef: String?,
                              author: String) throws -> BankCreditRecord {
         try c.transaction { c in
+            try PaymentIntakeLock.take(c, slug: slug)
             let credit = try lockedOpenCredit(c, id: id)
             let negotiation = NegotiationStore(slug: slug)
             var debtorID: Int64

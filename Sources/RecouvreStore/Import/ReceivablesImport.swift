@@ -66,6 +66,7 @@ public struct ReceivablesImport: Sendable {
         do {
             return try connection.transaction { sql in
                 try checkSchema(sql)
+                if table == .payments { try PaymentIntakeLock.take(sql, slug: slug) }
                 let columns = table.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
                 try sql.execute("""
                     CREATE TEMPORARY TABLE import_staging (line integer PRIMARY KEY, \(columns)\(table.resolvedColumns)) ON COMMIT DROP
