@@ -42,6 +42,8 @@ import Testing
     @Test func theStatementItselfIsChecked() {
         #expect(problem(statement([good], format: "mt940"))?.field == "statement.format")
         #expect(problem(statement([good], account: "FR76 3000"))?.field == "statement.account")
+        // The right shape, the wrong check digits (FR76 3000 6000 0112 3456 7890 189 with 88 for 89).
+        #expect(problem(statement([good], account: "FR7630006000011234567890188"))?.reason.contains("check digits") == true)
         let many = Array(repeating: good, count: BankStatementEntry.maxCredits + 1)
         #expect(problem(statement(many))?.reason == "101 credits: send at most 100 per call")
     }

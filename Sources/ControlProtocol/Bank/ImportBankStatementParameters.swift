@@ -1,3 +1,5 @@
+import RecouvreCore
+
 /// Parameters of `ImportBankStatement`.
 public struct ImportBankStatementParameters: Codable, Sendable, Equatable, ValidatedParameters {
     /// The tenant's slug.
@@ -19,6 +21,9 @@ public struct ImportBankStatementParameters: Codable, Sendable, Equatable, Valid
         let account = statement.account
         if account.count < 15 || account.count > 34 || !account.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
             throw ParameterProblem("statement.account", "'\(account)' is not an IBAN: capitals and digits, without spaces")
+        }
+        guard BankIdentifiers.isValidIBAN(account) else {
+            throw ParameterProblem("statement.account", "'\(account)' is not an IBAN: its check digits are wrong (ISO 13616, mod 97)")
         }
         try ControlValidation.check(text: statement.reference, field: "statement.reference", maxLength: 200)
         if statement.credits.count > BankStatementEntry.maxCredits {
