@@ -65,6 +65,29 @@ import Testing
         #expect(statement.credits.first?.remittance == "REGLEMENT FA-2026-0300")
     }
 
+    @Test func withoutTheBanksReferenceTwoPayersSameEndToEndIdAreTwoCredits() throws {
+        // No AcctSvcrRef or NtryRef: the end-to-end id is the payers' own, and two sent "1".
+        let entry = { (iban: String, amount: String) in """
+                <Ntry>
+                  <Amt Ccy="EUR">\(amount)</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                  <BookgDt><Dt>2026-03-10</Dt></BookgDt>
+                  <NtryDtls><TxDtls>
+                    <Refs><EndToEndId>1</EndToEndId></Refs>
+                    <RltdPties><DbtrAcct><Id><IBAN>\(iban)</IBAN></Id></DbtrAcct></RltdPties>
+                  </TxDtls></NtryDtls>
+                </Ntry>
+            """ }
+        let fixture = BankFixtures.camt054v08
+        let start = try #require(fixture.range(of: "<Ntry>")).lowerBound
+        let end = try #require(fixture.range(of: "</Ntry>")).upperBound
+        let text = fixture.replacingCharacters(in: start..<end, with: entry("FR7630006000011234567890189", "75.00")
+                                                + entry("DE89370400440532013000", "75.00"))
+        let statement = try parse(text)
+        #expect(statement.credits.count == 2)
+        #expect(Set(statement.credits.map(\.entryReference)).count == 2)
+        #expect(statement.credits.allSatisfy { $0.entryReference.hasPrefix("1/2026-03-10/75") })
+    }
+
     @Test func amountsAreExactDecimals() throws {
         let text = BankFixtures.camt053v08.replacingOccurrences(of: "1234.56", with: "0.10")
         let credit = try #require(try parse(text).credits.first)

@@ -103,7 +103,7 @@ private struct EntryReader {
             var credit = base(entryAmount, bookedOn: bookedOn, valueOn: valueOn, line: entry.line)
             if let details = transactions.first { describe(&credit, from: details) }
             credit.entryReference = entryReference ?? transactions.first?.value("Refs", "AcctSvcrRef")
-                ?? credit.endToEndID ?? fallbackReference(statementReference, credit)
+                ?? payerKeyed(credit) ?? fallbackReference(statementReference, credit)
             credits.append(credit)
             return
         }
@@ -120,7 +120,7 @@ private struct EntryReader {
             let own = details.value("Refs", "AcctSvcrRef")
             credit.entryReference = own
                 ?? entryReference.map { "\($0)/\(credit.endToEndID ?? details.value("Refs", "TxId") ?? String(index + 1))" }
-                ?? credit.endToEndID ?? fallbackReference(statementReference, credit)
+                ?? payerKeyed(credit) ?? fallbackReference(statementReference, credit)
             credits.append(credit)
         }
     }
@@ -147,6 +147,13 @@ private struct EntryReader {
     }
 
     /// Stable across imports of the same file: the statement, day, amount and position.
+    /// Without the bank's own reference, the end-to-end id identifies a credit only together
+    /// with what else the bank says of it: the payer chooses that id, and two payers may send
+    /// the same one to this account.
+    private func payerKeyed(_ credit: BankCredit) -> String? {
+        credit.endToEndID.map { "\($0)/\(credit.bookedOn)/\(credit.amount)/\(credit.debtorIBAN ?? credit.debtorName ?? "")" }
+    }
+
     private func fallbackReference(_ statement: String, _ credit: BankCredit) -> String {
         "\(statement)/\(credit.bookedOn)/\(credit.amount)/\(credits.count + 1)"
     }
