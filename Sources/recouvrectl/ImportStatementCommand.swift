@@ -99,7 +99,24 @@ struct ImportStatementCommand: ParsableCommand {
                                  status: ExitStatus.refused)
         }
         return BankStatementEntry(format: statement.format.rawValue, account: statement.account,
-                                  reference: String(statement.reference.prefix(200)), credits: credits)
+                                  reference: Self.storable(statement.reference), credits: credits)
+    }
+}
+
+extension ImportStatementCommand {
+    /// A statement's reference as the daemon stores it (200 characters at most). A longer one
+    /// (a month of CFONB days joined) keeps its start and ends with a digest of the whole, so
+    /// that two different files never share a statement.
+    static func storable(_ reference: String) -> String {
+        guard reference.count > 200 else { return reference }
+        // FNV-1a, 64 bits: stable across runs and machines, unlike Hasher.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in reference.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let digest = String(hash, radix: 16)
+        return String(reference.prefix(200 - 1 - 16)) + "#" + String(repeating: "0", count: 16 - digest.count) + digest
     }
 }
 

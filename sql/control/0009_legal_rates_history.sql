@@ -28,4 +28,6 @@ VALUES
     ('2022-01-01', 0.000, 3.130, 0.760, 'ECB MRO 0.00 % with effect from 16 March 2016; arrêté of 26 December 2021 fixing the legal rate for H1 2022 (JO of 28 December 2021)'),
     ('2022-07-01', 0.000, 3.150, 0.770, 'ECB MRO 0.00 % with effect from 16 March 2016 (the rise to 0.50 % took effect on 27 July 2022); arrêté of 27 June 2022 fixing the legal rate for H2 2022'),
     ('2023-01-01', 2.500, 4.470, 2.060, 'ECB MRO 2.50 % with effect from 21 December 2022; arrêté of 26 December 2022 fixing the legal rate for H1 2023'),
-    ('2023-07-01', 4.000, 6.820, 4.220, 'ECB MRO 4.00 % with effect from 21 June 2023; arrêté of 27 June 2023 fixing the legal rate for H2 2023 (JO of 30 June 2023)');
+    ('2023-07-01', 4.000, 6.820, 4.220, 'ECB MRO 4.00 % with effect from 21 June 2023; arrêté of 27 June 2023 fixing the legal rate for H2 2023 (JO of 30 June 2023)')
+-- A half-year ops already entered by hand keeps their row: the upgrade must not stop on it.
+ON CONFLICT (half_year_start) DO NOTHING;
