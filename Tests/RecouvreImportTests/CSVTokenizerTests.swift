@@ -25,6 +25,16 @@ import Testing
         #expect(records.allSatisfy { $0.problem == nil })
     }
 
+    @Test func aFieldIsKeptToOneMebibyteAndItsRecordRefused() {
+        // An opening quote closed only 2 MiB later: the field is cut, memory stays bounded.
+        let text = "h1;h2\n\"" + String(repeating: "y", count: 2 << 20) + "\";z\nnext;line\n"
+        let records = Self.records(text, chunk: 64 << 10)
+        #expect(records.count == 3)
+        #expect(records[1].fields[0].count == CSVTokenizer.fieldLimit)
+        #expect(records[1].problem == "a field is longer than 1 MiB: a closing quote is probably missing on this line")
+        #expect(records[2].problem == nil && Self.strings(records[2]) == ["next", "line"])
+    }
+
     @Test func blankLinesAreSkippedAndTheLastLineNeedsNoNewline() {
         let records = Self.records("h1,h2\n\n1,2\r\n\r\n3,4", separator: ",")
         #expect(records.map(Self.strings) == [["h1", "h2"], ["1", "2"], ["3", "4"]])

@@ -21,6 +21,9 @@ public struct CSVTokenizer: Sendable {
     private var recordLine = 1
     private var problem: String?
 
+    /// The longest field kept, in bytes; what follows is dropped and the record refused.
+    public static let fieldLimit = 1 << 20
+
     public init(separator: UInt8) {
         self.separator = separator
     }
@@ -55,8 +58,11 @@ public struct CSVTokenizer: Sendable {
             case .quoted:
                 if byte == 0x22 {
                     state = .quoteInQuoted
-                } else {
+                } else if field.count < Self.fieldLimit {
                     field.append(byte)
+                } else if problem == nil {
+                    // An opening quote never closed would otherwise gather the rest of the file.
+                    problem = "a field is longer than 1 MiB: a closing quote is probably missing on this line"
                 }
                 if byte == 0x0A { line += 1 }
             case .quoteInQuoted, .afterQuotedField:
