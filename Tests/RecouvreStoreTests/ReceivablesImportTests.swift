@@ -111,6 +111,25 @@ import Testing
         #expect(problems[1].message == "no invoice 'FA-9' in this tenant")
     }
 
+    @Test func anInvoiceAmountNeverGoesBelowWhatWasPaidOnIt() throws {
+        _ = try load(.debtors, Self.debtorFields, Self.debtors)
+        _ = try load(.invoices, Self.invoiceFields, [(2, ["FA-1", "D1", "2026-01-10", "2026-02-09", "100.00"])])
+        let invoice = try sql.value("SELECT id FROM invoices WHERE number = 'FA-1'", as: Int64.self)
+        let debtor = try sql.value("SELECT debtor_id FROM invoices WHERE number = 'FA-1'", as: Int64.self)
+        _ = try sql.insertPayment(debtor: debtor, invoice: invoice, amount: "60.00")
+        let lowered = try load(.invoices, Self.invoiceFields, [(2, ["FA-1", "D1", "2026-01-10", "2026-02-09", "50.00"])])
+        guard case .rejected(let issues, _) = lowered else { Issue.record("applied: \(lowered)"); return }
+        #expect(issues.map(\.description) == [
+            "line 2, amount: invoice FA-1 has 60.00 paid or granted already: its amount cannot go below that (record a credit note instead)",
+        ])
+        // Down to what was paid, or above it, is a correction the file may make.
+        guard case .applied(let counts) = try load(.invoices, Self.invoiceFields,
+                                                   [(2, ["FA-1", "D1", "2026-01-10", "2026-02-09", "60.00"])]) else {
+            Issue.record("refused"); return
+        }
+        #expect(counts.updated == 1)
+    }
+
     @Test func aDryRunCountsAndRollsBack() throws {
         #expect(try load(.debtors, Self.debtorFields, Self.debtors, dryRun: true)
             == .applied(ImportCounts(rows: 2, inserted: 2, updated: 0, unchanged: 0)))

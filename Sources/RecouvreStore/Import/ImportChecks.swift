@@ -107,6 +107,20 @@ struct ImportChecks {
                 WHERE (i.debtor_id <> s.debtor_id \(fields.contains("currency") ? "OR i.currency <> coalesce(s.currency, 'EUR')" : ""))
                   AND EXISTS (SELECT 1 FROM \(schema).payments p WHERE p.invoice_id = i.id)
                 """,
+                // Lowering an amount below what was paid and granted on the invoice would leave
+                // money recorded against nothing owed: a credit note says it properly.
+                """
+                SELECT s.line, 'amount' AS field,
+                       'invoice ' || s.number || ' has ' || to_char(b.settled, 'FM999999999990.00')
+                       || ' paid or granted already: its amount cannot go below that (record a credit note instead)' AS message
+                FROM pg_temp.import_staging s
+                JOIN \(schema).invoices i ON i.number = s.number
+                CROSS JOIN LATERAL (
+                    SELECT coalesce((SELECT sum(p.amount) FROM \(schema).payments p WHERE p.invoice_id = i.id), 0)
+                         + coalesce((SELECT sum(r.amount) FROM \(schema).reductions r WHERE r.invoice_id = i.id), 0) AS settled
+                ) b
+                WHERE s.amount < i.amount AND s.amount < b.settled
+                """,
             ]
             if fields.contains("currency") { list.append(currency) }
             return list
