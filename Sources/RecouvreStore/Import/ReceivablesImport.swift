@@ -109,8 +109,9 @@ public struct ReceivablesImport: Sendable {
     private func checkSchema(_ sql: PostgresConnection) throws {
         let row = try sql.query("""
             SELECT to_regclass($1) IS NOT NULL AS present,
-                   EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($2) AND attname = 'import_key' AND NOT attisdropped) AS migrated
-            """, [slug.quotedSchema + ".debtors", slug.quotedSchema + ".payments"]).first
+                   EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($2) AND attname = 'import_key' AND NOT attisdropped)
+                   AND to_regprocedure($3) IS NOT NULL AS migrated
+            """, [slug.quotedSchema + ".debtors", slug.quotedSchema + ".payments", slug.quotedSchema + ".is_currency(text)"]).first
         guard try row?.decode(Bool.self, "present") == true else {
             throw StoreError(description: "schema \(slug.schemaName) has no debtors table: is '\(slug.rawValue)' a tenant of this database?")
         }
