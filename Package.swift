@@ -67,7 +67,7 @@ let package = Package(
         // Pure: bytes in, values out (FoundationXML parses without I/O).
         .target(name: "RecouvreImport", dependencies: ["RecouvreCore"]),
         // Report charts as PNG or SVG, drawn with cairo and pango.
-        .target(name: "RecouvreCharts", dependencies: ["CPangoCairo"]),
+        .target(name: "RecouvreCharts", dependencies: ["RecouvreCore", "CPangoCairo"]),
         // The varlink interface recouvred and recouvrectl speak.
         // The interface text is a Swift constant; the .varlink file is its copy for readers and tools.
         .target(name: "ControlProtocol", dependencies: ["RecouvreCore"], exclude: ["io.recouvre.Control.varlink"]),

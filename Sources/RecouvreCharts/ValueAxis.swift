@@ -1,3 +1,5 @@
+import RecouvreCore
+
 /// The value axis of a chart: from zero to a round top, in round steps.
 ///
 /// Steps are 1, 2, 2.5 or 5 times a power of ten, chosen so that the axis has at most
@@ -40,19 +42,12 @@ public struct ValueAxis: Equatable, Sendable {
         let scaled = (abs(value) * scale).rounded()
         let whole = Int(scaled / scale)
         let fraction = Int(scaled) - whole * Int(scale)
-        var digits = String(whole)
-        var groups: [Substring] = []
-        while digits.count > 3 {
-            groups.insert(Substring(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(Substring(digits), at: 0)
-        var text = (value < 0 && scaled > 0 ? "-" : "") + groups.joined(separator: "\u{202F}")
+        var text = (value < 0 && scaled > 0 ? "-" : "") + String(whole)
         if decimals > 0 {
             let padded = String(fraction)
             text += "." + String(repeating: "0", count: decimals - padded.count) + padded
         }
-        return text
+        return ThousandsGrouping.grouped(text, separator: "\u{202F}")
     }
 
     private static func power10(_ value: Double) -> Double {

@@ -61,11 +61,11 @@ public struct Money: Hashable, Sendable {
         let sign = negative ? "-" : ""
         switch locale {
         case .fr:
-            let number = Self.grouped(integerDigits, separator: "\u{202F}") + "," + fraction
+            let number = ThousandsGrouping.grouped(integerDigits, separator: "\u{202F}") + "," + fraction
             let unit = currency == "EUR" ? "€" : currency
             return sign + number + "\u{00A0}" + unit
         case .en:
-            let number = Self.grouped(integerDigits, separator: ",") + "." + fraction
+            let number = ThousandsGrouping.grouped(integerDigits, separator: ",") + "." + fraction
             let unit = currency == "EUR" ? "€" : currency + "\u{00A0}"
             return sign + unit + number
         }
@@ -110,17 +110,6 @@ public struct Money: Hashable, Sendable {
         var rounded = Decimal()
         NSDecimalRound(&rounded, &input, 2, .plain)
         return rounded
-    }
-
-    private static func grouped(_ digits: String, separator: String) -> String {
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(digits[start..<end], at: 0)
-            end = start
-        }
-        return groups.joined(separator: separator)
     }
 
     private static func isPlainDecimal(_ text: String) -> Bool {

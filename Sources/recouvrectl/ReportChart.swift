@@ -1,6 +1,8 @@
 import ControlProtocol
 import Foundation
 import RecouvreCharts
+import RecouvreCore
+import RecouvreStore
 
 /// Turns a report's rows into the bar chart that shows them, one currency at a time.
 ///
@@ -55,7 +57,7 @@ struct ReportChart {
             return BarChart(title: title, subtitle: subtitle,
                             categories: buckets.map { name in report.columns[report.column(name)!].title },
                             series: [BarSeries(name: currency ?? "", values: figures.map(Self.plotted),
-                                               labels: figures.map { Self.grouped($0, separator: "\u{202F}") })],
+                                               labels: figures.map { ThousandsGrouping.grouped($0, separator: "\u{202F}") })],
                             unit: currency)
         case "dso":
             let month = report.column("month")!, dso = report.column("dso_days")!
@@ -69,7 +71,7 @@ struct ReportChart {
             return BarChart(title: title, subtitle: subtitle, categories: rows.map { $0.values[stage] ?? "" },
                             series: [("cases reached", reached), ("paid after", paid)].map { name, column in
                                 let figures = rows.map { $0.values[column] ?? "0" }
-                                return BarSeries(name: name, values: figures.map(Self.plotted), labels: figures.map { Self.grouped($0) })
+                                return BarSeries(name: name, values: figures.map(Self.plotted), labels: figures.map { ThousandsGrouping.grouped($0, separator: " ") })
                             },
                             unit: "cases")
         default:
@@ -80,14 +82,14 @@ struct ReportChart {
             let stages = Self.stageOrder.filter(present.contains) + present.subtracting(Self.stageOrder).sorted()
             func sum(_ month: String, _ stage: String?) -> Decimal {
                 rows.filter { $0.values[monthColumn] == month && (stage == nil || $0.values[stageColumn] == stage) }
-                    .reduce(Decimal(0)) { $0 + (Self.decimal($1.values[amountColumn]) ?? 0) }
+                    .reduce(Decimal(0)) { $0 + ($1.values[amountColumn].flatMap { Money(parsing: $0) }?.amount ?? 0) }
             }
             return BarChart(title: title, subtitle: subtitle, categories: months,
                             series: stages.map { stage in
                                 BarSeries(name: stage, values: months.map { Self.plotted(sum($0, stage)) })
                             },
                             arrangement: .stacked, unit: currency,
-                            totalLabels: months.map { Self.grouped(Self.text(sum($0, nil)), separator: "\u{202F}") })
+                            totalLabels: months.map { ThousandsGrouping.grouped(MoneyText.twoDecimals(sum($0, nil)), separator: "\u{202F}") })
         }
     }
 
@@ -100,34 +102,4 @@ struct ReportChart {
     /// A figure as a plot position only: never used as an amount.
     static func plotted(_ text: String) -> Double { Double(text) ?? 0 }
     static func plotted(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
-
-    static func decimal(_ text: String?) -> Decimal? {
-        text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
-    }
-
-    /// A sum as the database would print it, two decimals.
-    static func text(_ value: Decimal) -> String {
-        var value = value, rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 2, .bankers)
-        let plain = NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
-        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
-        return String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, 2 - fraction.count))
-    }
-
-    /// `12345.50` as `12 345.50`: thousands grouped for people, the figure unchanged.
-    static func grouped(_ text: String, separator: String = " ") -> String {
-        let negative = text.hasPrefix("-")
-        let digits = negative ? String(text.dropFirst()) : text
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, whole.allSatisfy({ $0.isASCII && $0.isNumber }), !whole.isEmpty else { return text }
-        var groups: [Substring] = []
-        var rest = Substring(whole)
-        while rest.count > 3 {
-            groups.insert(rest.suffix(3), at: 0)
-            rest = rest.dropLast(3)
-        }
-        groups.insert(rest, at: 0)
-        return (negative ? "-" : "") + groups.joined(separator: separator) + (parts.count > 1 ? "." + parts[1] : "")
-    }
 }

@@ -1,5 +1,6 @@
 import ControlProtocol
 import RecouvreCharts
+import RecouvreCore
 
 /// A report for people: a heading, the table with figures right-aligned, then a bar chart
 /// per currency drawn with block characters.
@@ -40,7 +41,7 @@ struct ReportView {
         var cells = rows.map { row in
             row.values.enumerated().map { index, value in
                 guard let value else { return "—" }
-                return numeric[index] ? ReportChart.grouped(value) : value
+                return numeric[index] ? ThousandsGrouping.grouped(value, separator: " ") : value
             }
         }
         let headers = report.columns.map { $0.title.uppercased() }
